@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.ts';
+import { seedDemoOnce } from './demo/seed.ts';
+import { closeNetworkMetricsWorkers } from './modules/network/metrics/index.ts';
+import type { Config } from './platform/config.ts';
+import { type DbHandle, openDb } from './platform/db/index.ts';
+import { migrateToLatest } from './platform/db/migrate.ts';
+import { smtpTransport, startMailDispatcher } from './platform/outbox.ts';
+
+export const VERSION: string = JSON.parse(
+  fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
+).version;
+
+export const sqliteFile = (config: Config) => path.join(config.dataDir, 'knooppunt.db');
+
+/** The database the configuration names: PostgreSQL when DATABASE_URL is set, else the embedded SQLite file. */
+export function openConfiguredDb(config: Config): DbHandle {
+  return config.databaseUrl ? openDb({ url: config.databaseUrl }) : openDb({ file: sqliteFile(config) });
+}
+
+export interface RunningKnooppunt {
+  app: FastifyInstance;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Opens and migrates the database, loads the demo region once (unless DEMO_SEED=false), and listens. */
+export async function startKnooppunt(config: Config): Promise<RunningKnooppunt> {
+  const handle = openConfiguredDb(config);
+  try {
+    await migrateToLatest(handle.db);
+    const app = await buildApp(config, handle);
+    if (config.demoSeed) await seedDemoOnce(handle.db, (m) => app.log.info(m));
+    const stopMail = startMailDispatcher(
+      handle.db,
+      config.smtpUrl ? smtpTransport(config.smtpUrl) : null,
+      config.mailFrom,
+      app.log,
+    );
+    const address = await app.listen({ port: config.port, host: config.host });
+    const port = (app.server.address() as { port: number }).port;
+    const url =
+      config.publicUrl ??
+      (address.includes('[') || config.host === 'localhost' ? `http://localhost:${port}` : address);
+    let closed = false;
+    return {
+      app,
+      url,
+      close: async () => {
+        if (closed) return;
+        closed = true;
+        await app.close();
+        await stopMail();
+        await closeNetworkMetricsWorkers();
+        await handle.close();
+      },
+    };
+  } catch (err) {
+    await handle.close();
+    throw err;
+  }
+}

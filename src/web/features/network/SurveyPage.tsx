@@ -1,0 +1,274 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { EChartsCoreOption } from 'echarts/core';
+import { type FormEvent, useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Chart } from '../../components/Chart.tsx';
+import { ErrorNotice, Loading } from '../../components/States.tsx';
+import { TableRegion } from '../../components/TableRegion.tsx';
+import { useDocumentTitle } from '../../lib/title.ts';
+import { useNetwork } from '../../routes/NetworkLayout.tsx';
+import { useNetworkApi } from './api.ts';
+import { Missing, useIsStaff, useModulePath, useNumbers, usePartners } from './common.tsx';
+import type { Round, RoundComparison } from './types.ts';
+
+const TRUST_COLOUR = '#1d5591';
+const VALUE_COLOUR = '#b85c00';
+const AXIS_TEXT = '#3d4955';
+
+function OpenRoundForm() {
+  const { t } = useTranslation();
+  const { detail } = useNetwork();
+  const api = useNetworkApi();
+  const queryClient = useQueryClient();
+  const ids = { title: useId(), opens: useId(), closes: useId() };
+  const [done, setDone] = useState<string | null>(null);
+  const open = useMutation({
+    mutationFn: api.openRound,
+    onSuccess: () =>
+      void queryClient.invalidateQueries({ queryKey: ['network-rounds', detail.network.slug] }),
+  });
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    const title = String(data.get('title'));
+    setDone(null);
+    open.mutate(
+      { title, opensOn: String(data.get('opensOn')), closesOn: String(data.get('closesOn')) },
+      {
+        onSuccess: () => {
+          setDone(t('network.survey.opened', { title }));
+          form.reset();
+        },
+      },
+    );
+  };
+  const today = new Date().toISOString().slice(0, 10);
+  const inFourWeeks = new Date(Date.now() + 28 * 86_400_000).toISOString().slice(0, 10);
+  return (
+    <section className="card" aria-labelledby="open-round-heading">
+      <h2 id="open-round-heading">{t('network.survey.open')}</h2>
+      <p>{t('network.survey.openIntro')}</p>
+      <form className="form" onSubmit={submit}>
+        <div className="field">
+          <label htmlFor={ids.title}>{t('network.survey.roundTitle')}</label>
+          <input id={ids.title} name="title" required minLength={2} maxLength={200} />
+        </div>
+        <div className="field-pair">
+          <div className="field">
+            <label htmlFor={ids.opens}>{t('network.survey.opensOn')}</label>
+            <input id={ids.opens} name="opensOn" type="date" required defaultValue={today} />
+          </div>
+          <div className="field">
+            <label htmlFor={ids.closes}>{t('network.survey.closesOn')}</label>
+            <input id={ids.closes} name="closesOn" type="date" required defaultValue={inFourWeeks} />
+          </div>
+        </div>
+        {open.isError ? <ErrorNotice error={open.error} /> : null}
+        {done ? (
+          <p className="notice notice-success" role="status">
+            {done}
+          </p>
+        ) : null}
+        <button type="submit" className="button" disabled={open.isPending}>
+          {t('network.survey.openButton')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function RemindButton({ round }: { round: Round }) {
+  const { t } = useTranslation();
+  const api = useNetworkApi();
+  const remind = useMutation({ mutationFn: () => api.remind(round.id) });
+  return (
+    <>
+      <button
+        type="button"
+        className="button button-secondary button-small"
+        onClick={() => remind.mutate()}
+        disabled={remind.isPending}
+        aria-label={t('network.survey.remindLabel', { title: round.title })}
+      >
+        {t('network.survey.remind')}
+      </button>
+      <span role="status" className="inline-status">
+        {remind.data ? t('network.survey.reminded', { count: remind.data.reminded }) : null}
+        {remind.isError ? remind.error.message : null}
+      </span>
+    </>
+  );
+}
+
+/** Trust and value per round over time: a chart with the same figures in a table beside it. */
+export function RoundsTrend({ rounds }: { rounds: RoundComparison }) {
+  const { t, i18n } = useTranslation();
+  const n = useNumbers();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the labels change with the language only.
+  const option = useMemo<EChartsCoreOption>(
+    () => ({
+      animation: false,
+      textStyle: { fontFamily: getComputedStyle(document.body).fontFamily, fontSize: 13 },
+      legend: { top: 0, left: 0, textStyle: { color: AXIS_TEXT } },
+      tooltip: { trigger: 'axis', valueFormatter: (v: number) => n.pct(v) },
+      grid: {
+        left: 8,
+        right: 16,
+        top: 40,
+        bottom: 8,
+        outerBoundsMode: 'same',
+        outerBoundsContain: 'axisLabel',
+      },
+      xAxis: { type: 'category', data: rounds.map((r) => r.title), axisLabel: { color: AXIS_TEXT } },
+      yAxis: {
+        type: 'value',
+        min: 0,
+        max: 100,
+        axisLabel: { color: AXIS_TEXT, formatter: (v: number) => `${v} %` },
+      },
+      series: [
+        {
+          name: t('network.survey.trust'),
+          type: 'line',
+          data: rounds.map((r) => r.trust),
+          symbolSize: 8,
+          lineStyle: { width: 3, color: TRUST_COLOUR },
+          itemStyle: { color: TRUST_COLOUR },
+        },
+        {
+          name: t('network.survey.value'),
+          type: 'line',
+          data: rounds.map((r) => r.value),
+          symbol: 'diamond',
+          symbolSize: 10,
+          lineStyle: { width: 3, type: 'dashed', color: VALUE_COLOUR },
+          itemStyle: { color: VALUE_COLOUR },
+        },
+      ],
+    }),
+    [rounds, i18n.language],
+  );
+  return (
+    <div className="trend">
+      <Chart option={option} label={t('network.survey.trendLabel')} height={280} />
+      <TableRegion captionId="trend-caption">
+        <table className="data-table data-table-compact">
+          <caption id="trend-caption">{t('network.survey.trendCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('network.survey.round')}</th>
+              <th scope="col" className="num">
+                {t('network.survey.respondents')}
+              </th>
+              <th scope="col" className="num">
+                {t('network.survey.trust')}
+              </th>
+              <th scope="col" className="num">
+                {t('network.survey.value')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rounds.map((r) => (
+              <tr key={r.id}>
+                <th scope="row">{r.title}</th>
+                <td className="num">{n.integer(r.respondents)}</td>
+                <td className="num">{r.trust === null ? <Missing /> : n.pct(r.trust)}</td>
+                <td className="num">{r.value === null ? <Missing /> : n.pct(r.value)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
+    </div>
+  );
+}
+
+/** The rounds: staff open them and remind; spokespersons find their form; everyone reads results. */
+export function SurveyPage() {
+  const { t } = useTranslation();
+  const { detail } = useNetwork();
+  const api = useNetworkApi();
+  const staff = useIsStaff();
+  const path = useModulePath();
+  const n = useNumbers();
+  useDocumentTitle(t('network.survey.title'), detail.network.name);
+  const rounds = useQuery({ queryKey: ['network-rounds', detail.network.slug], queryFn: api.rounds });
+  const compare = useQuery({ queryKey: ['network-compare', detail.network.slug], queryFn: api.compare });
+  const partners = usePartners();
+  const speaksFor = (partners.data?.mine.length ?? 0) > 0;
+  return (
+    <>
+      <p className="eyebrow">{detail.network.name}</p>
+      <h1>{t('network.survey.title')}</h1>
+      <p className="lead">{t('network.survey.intro')}</p>
+      {staff ? <OpenRoundForm /> : null}
+      <section aria-labelledby="rounds-heading">
+        <h2 id="rounds-heading">{t('network.survey.rounds')}</h2>
+        {rounds.isPending ? <Loading /> : null}
+        {rounds.isError ? <ErrorNotice error={rounds.error} onRetry={() => void rounds.refetch()} /> : null}
+        {rounds.data?.rounds.length === 0 ? <p>{t('network.survey.noRounds')}</p> : null}
+        {rounds.data && rounds.data.rounds.length > 0 ? (
+          <TableRegion captionId="rounds-caption">
+            <table className="data-table">
+              <caption id="rounds-caption">{t('network.survey.roundsCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('network.survey.round')}</th>
+                  <th scope="col">{t('network.survey.period')}</th>
+                  <th scope="col">{t('network.survey.state')}</th>
+                  <th scope="col" className="num">
+                    {t('network.survey.respondents')}
+                  </th>
+                  <th scope="col">{t('network.survey.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {[...rounds.data.rounds]
+                  .sort((a, b) => b.opensOn.localeCompare(a.opensOn))
+                  .map((round) => (
+                    <tr key={round.id}>
+                      <th scope="row">{round.title}</th>
+                      <td className="nowrap">
+                        {n.shortDay(round.opensOn)} – {n.shortDay(round.closesOn)}
+                      </td>
+                      <td>{t(`network.survey.stateName.${round.state}`)}</td>
+                      <td className="num">
+                        {t('network.survey.responseCount', {
+                          count: round.respondents,
+                          invited: n.integer(round.invited),
+                        })}
+                      </td>
+                      <td>
+                        <span className="actions">
+                          <Link to={path(`bevraging/${round.id}/resultaten`)}>
+                            {t('network.survey.resultsLink')}
+                            <span className="visually-hidden"> {round.title}</span>
+                          </Link>
+                          {speaksFor && round.state === 'open' ? (
+                            <Link to={path(`bevraging/${round.id}`)}>
+                              {t('network.survey.answerLink')}
+                              <span className="visually-hidden"> {round.title}</span>
+                            </Link>
+                          ) : null}
+                          {staff && round.state === 'open' ? <RemindButton round={round} /> : null}
+                        </span>
+                      </td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          </TableRegion>
+        ) : null}
+      </section>
+      <section aria-labelledby="trend-heading">
+        <h2 id="trend-heading">{t('network.survey.trendHeading')}</h2>
+        <p>{t('network.survey.scoresExplained')}</p>
+        {compare.isError ? <ErrorNotice error={compare.error} /> : null}
+        {compare.data && compare.data.rounds.length > 0 ? <RoundsTrend rounds={compare.data.rounds} /> : null}
+      </section>
+    </>
+  );
+}

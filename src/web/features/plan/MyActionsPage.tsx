@@ -1,0 +1,106 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ErrorNotice, Loading } from '../../components/States.tsx';
+import { TableRegion } from '../../components/TableRegion.tsx';
+import { useFormat } from '../../lib/format.ts';
+import { useDocumentTitle } from '../../lib/title.ts';
+import { useNetwork } from '../../routes/NetworkLayout.tsx';
+import { MeasurementForm } from './IndicatorPage.tsx';
+import { PlanNav, ProgressBar, planKey, StatusChip, useLocalized, usePlanClient } from './shared.tsx';
+
+/** What the signed-in person has to do in this plan: requests addressed to them, and the nodes they lead. */
+export function MyActionsPage() {
+  const { t } = useTranslation();
+  const { planId = '', slug = '' } = useParams();
+  const { detail } = useNetwork();
+  const client = usePlanClient();
+  const text = useLocalized();
+  const format = useFormat();
+  useDocumentTitle(t('plan.mine.title'), detail.network.name);
+  const query = useQuery({
+    queryKey: planKey(detail.network.slug, planId, 'mine'),
+    queryFn: () => client.myActions(planId),
+  });
+  if (query.isPending) return <Loading />;
+  if (query.isError) return <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />;
+  const { plan, nodes, requests } = query.data;
+  const open = requests.filter((request) => request.state !== 'fulfilled');
+  const root = `/n/${slug}/beleidsplan/${planId}`;
+  return (
+    <>
+      <p className="eyebrow">{text(plan.title)}</p>
+      <h1>{t('plan.mine.title')}</h1>
+      <PlanNav plan={plan} />
+      <section aria-labelledby="mine-requests">
+        <h2 id="mine-requests">{t('plan.mine.requests', { count: open.length })}</h2>
+        {open.length === 0 ? <p className="muted">{t('plan.mine.noRequests')}</p> : null}
+        <ul className="request-list">
+          {open.map((request) => (
+            <li key={request.id} className="card plan-form-card">
+              <h3>
+                <Link to={`${root}/indicatoren/${request.indicatorId}`}>{text(request.indicatorTitle)}</Link>
+              </h3>
+              <p>
+                {request.state === 'overdue' ? (
+                  <strong className="overdue">
+                    {t('plan.mine.overdue', { due: format.day(request.dueOn) })}
+                  </strong>
+                ) : (
+                  t('plan.mine.due', { due: format.day(request.dueOn) })
+                )}
+                {request.requestedBy
+                  ? ` · ${t('plan.mine.askedBy', { name: request.requestedBy.name })}`
+                  : ''}
+              </p>
+              {request.message ? (
+                <blockquote className="request-message">{request.message}</blockquote>
+              ) : null}
+              <MeasurementForm planId={planId} request={request} />
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="mine-nodes">
+        <h2 id="mine-nodes">{t('plan.mine.nodes', { count: nodes.length })}</h2>
+        {nodes.length === 0 ? (
+          <p className="muted">{t('plan.mine.noNodes')}</p>
+        ) : (
+          <TableRegion captionId="mine-caption">
+            <table className="data-table">
+              <caption id="mine-caption">{t('plan.mine.nodesCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('plan.table.title')}</th>
+                  <th scope="col">{t('plan.table.status')}</th>
+                  <th scope="col">{t('plan.table.progress')}</th>
+                  <th scope="col">{t('plan.table.period')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {nodes.map((node) => (
+                  <tr key={node.id}>
+                    <th scope="row">
+                      {node.code ? `${node.code} ` : ''}
+                      {text(node.title)}
+                    </th>
+                    <td>
+                      <StatusChip status={node.rolledStatus} />
+                    </td>
+                    <td>
+                      <ProgressBar value={node.rolledProgress} />
+                    </td>
+                    <td className="nowrap">
+                      {node.startDate ? format.shortDay(node.startDate) : ''}
+                      {node.endDate ? ` – ${format.shortDay(node.endDate)}` : ''}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableRegion>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,555 @@
+import { useQuery } from '@tanstack/react-query';
+import type { EChartsCoreOption } from 'echarts/core';
+import { type FormEvent, useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { Chart } from '../../components/Chart.tsx';
+import { ErrorNotice, Loading } from '../../components/States.tsx';
+import { TableRegion } from '../../components/TableRegion.tsx';
+import { useFormat } from '../../lib/format.ts';
+import { useDocumentTitle } from '../../lib/title.ts';
+import { useNetwork } from '../../routes/NetworkLayout.tsx';
+import type { IndicatorStatus, ProgressReport, RolledStatus, TreeNode } from './api.ts';
+import {
+  AXIS_TEXT,
+  chartFont,
+  ExportLinks,
+  PlanNav,
+  ProgressBar,
+  planKey,
+  StatusChip,
+  today,
+  useLocalized,
+  useNumber,
+  usePercent,
+  usePlanClient,
+  useTree,
+} from './shared.tsx';
+
+const NODE_STATUSES: RolledStatus[] = ['on_track', 'at_risk', 'off_track', 'done', 'stopped', 'none'];
+const INDICATOR_STATUSES: IndicatorStatus[] = ['on_track', 'at_risk', 'off_track', 'no_target', 'no_data'];
+/** Chart colours match the status chips; the chart is never the only carrier (tables and labels). */
+const STATUS_COLOURS: Record<string, string> = {
+  on_track: '#2e7d46',
+  at_risk: '#b86e00',
+  off_track: '#b3261e',
+  done: '#153a63',
+  stopped: '#7b8794',
+  none: '#c4ccd5',
+  no_target: '#c4ccd5',
+  no_data: '#c4ccd5',
+};
+
+type ReportIndicator = ProgressReport['indicators'][number];
+
+/** The report's default period: this calendar year up to today, within the plan's period. */
+function defaultPeriod(plan: { periodStart: string; periodEnd: string }): { from: string; to: string } {
+  const now = today();
+  const to = now < plan.periodEnd ? (now > plan.periodStart ? now : plan.periodEnd) : plan.periodEnd;
+  const from = `${to.slice(0, 4)}-01-01`;
+  return { from: from < plan.periodStart ? plan.periodStart : from, to };
+}
+
+export function ReportPage() {
+  const { t } = useTranslation();
+  const { planId = '' } = useParams();
+  const tree = useTree(planId);
+  if (tree.isPending) return <Loading />;
+  if (tree.isError) return <ErrorNotice error={tree.error} onRetry={() => void tree.refetch()} />;
+  return <Report planId={planId} fallback={defaultPeriod(tree.data.plan)} title={t('plan.report.title')} />;
+}
+
+function Report({
+  planId,
+  fallback,
+  title,
+}: {
+  planId: string;
+  fallback: { from: string; to: string };
+  title: string;
+}) {
+  const { t } = useTranslation();
+  const { detail } = useNetwork();
+  const client = usePlanClient();
+  const text = useLocalized();
+  const format = useFormat();
+  const [params, setParams] = useSearchParams();
+  const from = params.get('van') ?? fallback.from;
+  const to = params.get('tot') ?? fallback.to;
+  const [draft, setDraft] = useState({ from, to });
+  const id = useId();
+  useDocumentTitle(title, detail.network.name);
+  const query = useQuery({
+    queryKey: planKey(detail.network.slug, planId, 'report', from, to),
+    queryFn: () => client.report(planId, from, to),
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setParams({ van: draft.from, tot: draft.to });
+  };
+  return (
+    <div className="plan-printable plan-report">
+      <p className="eyebrow">{query.data ? text(query.data.plan.title) : detail.network.name}</p>
+      <h1>{title}</h1>
+      {query.data ? <PlanNav plan={query.data.plan} /> : null}
+      <form className="toolbar no-print" onSubmit={submit} aria-label={t('plan.report.periodForm')}>
+        <div className="field field-inline">
+          <label htmlFor={`${id}-from`}>{t('plan.report.from')}</label>
+          <input
+            id={`${id}-from`}
+            type="date"
+            value={draft.from}
+            onChange={(e) => setDraft((old) => ({ ...old, from: e.target.value }))}
+            required
+          />
+        </div>
+        <div className="field field-inline">
+          <label htmlFor={`${id}-to`}>{t('plan.report.to')}</label>
+          <input
+            id={`${id}-to`}
+            type="date"
+            value={draft.to}
+            onChange={(e) => setDraft((old) => ({ ...old, to: e.target.value }))}
+            required
+          />
+        </div>
+        <button type="submit" className="button button-secondary">
+          {t('plan.report.show')}
+        </button>
+        <button type="button" className="button button-secondary" onClick={() => window.print()}>
+          {t('plan.print')}
+        </button>
+      </form>
+      <p className="muted">
+        {t('plan.report.period', { from: format.day(from), to: format.day(to) })}
+        {query.data ? ` · ${t('plan.report.generated', { at: format.moment(query.data.generatedAt) })}` : ''}
+      </p>
+      {query.isPending ? <Loading /> : null}
+      {query.isError ? <ErrorNotice error={query.error} onRetry={() => void query.refetch()} /> : null}
+      {query.data ? <ReportBody report={query.data} planId={planId} /> : null}
+    </div>
+  );
+}
+
+/** The pillar (top-level node) every reported node and indicator belongs to. */
+function pillarOf(report: ProgressReport) {
+  const parents = new Map<string, string | null>();
+  for (const node of [...report.goals, ...report.actions]) parents.set(node.id, node.parentId);
+  return (nodeId: string): string | null => {
+    let current: string | null = nodeId;
+    for (let guard = 0; current && guard < 100; guard++) {
+      const parent: string | null = parents.get(current) ?? null;
+      if (!parent) return parents.has(current) ? current : null;
+      current = parent;
+    }
+    return null;
+  };
+}
+
+function ReportBody({ report, planId }: { report: ProgressReport; planId: string }) {
+  const { t } = useTranslation();
+  const text = useLocalized();
+  const percent = usePercent();
+  const number = useNumber();
+  const pillars = report.goals.filter((goal) => goal.depth === 0);
+  const pillar = pillarOf(report);
+  const concerns = report.indicators.filter((i) => i.status === 'at_risk' || i.status === 'off_track');
+  const { totals } = report;
+  return (
+    <>
+      <section aria-labelledby="headline-heading" className="report-headline">
+        <h2 id="headline-heading">{t('plan.report.headline')}</h2>
+        <div className="headline-grid">
+          <div className="card headline-card">
+            <p className="headline-label">{t('plan.report.progress')}</p>
+            <p className="headline-figure">{percent(totals.progress)}</p>
+            <ProgressBar value={totals.progress} />
+          </div>
+          <div className="card headline-card">
+            <p className="headline-label">{t('plan.report.nodesByStatus', { count: totals.nodes })}</p>
+            <ul className="status-counts">
+              {NODE_STATUSES.filter((s) => (totals.byStatus[s] ?? 0) > 0).map((s) => (
+                <li key={s}>
+                  <StatusChip status={s} /> <strong>{totals.byStatus[s]}</strong>
+                </li>
+              ))}
+            </ul>
+          </div>
+          <div className="card headline-card">
+            <p className="headline-label">{t('plan.report.indicatorsByStatus')}</p>
+            <ul className="status-counts">
+              {INDICATOR_STATUSES.filter((s) => (totals.indicatorsByStatus[s] ?? 0) > 0).map((s) => (
+                <li key={s}>
+                  <StatusChip status={s} /> <strong>{totals.indicatorsByStatus[s]}</strong>
+                </li>
+              ))}
+            </ul>
+          </div>
+          {totals.budgetPlanned > 0 ? (
+            <div className="card headline-card">
+              <p className="headline-label">{t('plan.report.budget')}</p>
+              <p className="headline-figure">{percent((totals.budgetSpent / totals.budgetPlanned) * 100)}</p>
+              <p className="muted">
+                {t('plan.report.budgetText', {
+                  spent: number(totals.budgetSpent),
+                  planned: number(totals.budgetPlanned),
+                })}
+              </p>
+            </div>
+          ) : null}
+        </div>
+      </section>
+      <PillarChart pillars={pillars} />
+      <StatusChart report={report} />
+      <section aria-labelledby="concerns-heading">
+        <h2 id="concerns-heading">{t('plan.report.concerns', { count: concerns.length })}</h2>
+        {concerns.length === 0 ? (
+          <p>{t('plan.report.noConcerns')}</p>
+        ) : (
+          <IndicatorTable
+            indicators={concerns}
+            planId={planId}
+            captionId="concerns-caption"
+            caption={t('plan.report.concernsCaption')}
+          />
+        )}
+      </section>
+      {pillars.map((root) => {
+        const goals = report.goals.filter((g) => g.id !== root.id && pillar(g.id) === root.id);
+        const indicators = report.indicators.filter((i) => pillar(i.nodeId) === root.id);
+        const actions = report.actions.filter((a) => pillar(a.id) === root.id);
+        const headingId = `pillar-${root.id}`;
+        return (
+          <section key={root.id} className="print-section report-pillar" aria-labelledby={headingId}>
+            <h2 id={headingId}>
+              {root.code ? `${root.code} ` : ''}
+              {text(root.title)}
+            </h2>
+            <div className="tree-meta">
+              <StatusChip status={root.rolledStatus} />
+              <ProgressBar value={root.rolledProgress} weight={root.effectiveWeight} />
+            </div>
+            <NodeTable
+              nodes={goals}
+              captionId={`${headingId}-goals`}
+              caption={t('plan.report.goalsCaption')}
+            />
+            {actions.length > 0 ? (
+              <NodeTable
+                nodes={actions}
+                captionId={`${headingId}-actions`}
+                caption={t('plan.report.actionsCaption')}
+              />
+            ) : null}
+            {indicators.length > 0 ? (
+              <IndicatorTable
+                indicators={indicators}
+                planId={planId}
+                captionId={`${headingId}-indicators`}
+                caption={t('plan.report.indicatorsCaption')}
+              />
+            ) : null}
+          </section>
+        );
+      })}
+      <StatusChanges report={report} />
+      <div className="no-print">
+        <ExportLinks planId={planId} />
+      </div>
+    </>
+  );
+}
+
+function NodeTable({ nodes, captionId, caption }: { nodes: TreeNode[]; captionId: string; caption: string }) {
+  const { t } = useTranslation();
+  const text = useLocalized();
+  if (nodes.length === 0) return null;
+  return (
+    <TableRegion captionId={captionId}>
+      <table className="data-table data-table-compact">
+        <caption id={captionId}>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('plan.table.title')}</th>
+            <th scope="col">{t('plan.table.status')}</th>
+            <th scope="col">{t('plan.table.progress')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {nodes.map((node) => (
+            <tr key={node.id}>
+              <th scope="row" className={`indent-${Math.min(node.depth, 4)}`}>
+                {node.code ? `${node.code} ` : ''}
+                {text(node.title)}
+              </th>
+              <td>
+                <StatusChip status={node.rolledStatus} />
+              </td>
+              <td>
+                <ProgressBar value={node.rolledProgress} weight={node.effectiveWeight} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableRegion>
+  );
+}
+
+function IndicatorTable({
+  indicators,
+  planId,
+  captionId,
+  caption,
+}: {
+  indicators: ReportIndicator[];
+  planId: string;
+  captionId: string;
+  caption: string;
+}) {
+  const { t } = useTranslation();
+  const { slug = '' } = useParams();
+  const text = useLocalized();
+  const number = useNumber();
+  const percent = usePercent();
+  const format = useFormat();
+  return (
+    <TableRegion captionId={captionId}>
+      <table className="data-table data-table-compact">
+        <caption id={captionId}>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('plan.table.indicator')}</th>
+            <th scope="col">{t('plan.table.status')}</th>
+            <th scope="col" className="num">
+              {t('plan.table.latest')}
+            </th>
+            <th scope="col" className="num">
+              {t('plan.table.target')}
+            </th>
+            <th scope="col" className="num">
+              {t('plan.table.achieved')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {indicators.map((indicator) => (
+            <tr key={indicator.id}>
+              <th scope="row">
+                <Link to={`/n/${slug}/beleidsplan/${planId}/indicatoren/${indicator.id}`}>
+                  {text(indicator.title)}
+                </Link>
+              </th>
+              <td>
+                <StatusChip status={indicator.status} />
+              </td>
+              <td className="num">
+                {indicator.endValue !== null ? `${number(indicator.endValue)} ${indicator.unit}` : '–'}
+                {indicator.endOn ? (
+                  <span className="muted"> ({format.shortDay(indicator.endOn)})</span>
+                ) : null}
+              </td>
+              <td className="num">
+                {indicator.target ? `${number(indicator.target.value)} ${indicator.unit}` : '–'}
+              </td>
+              <td className="num">{indicator.achievedPct !== null ? percent(indicator.achievedPct) : '–'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableRegion>
+  );
+}
+
+function PillarChart({ pillars }: { pillars: TreeNode[] }) {
+  const { t, i18n } = useTranslation();
+  const text = useLocalized();
+  const percent = usePercent();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: labels change with the language only.
+  const option = useMemo<EChartsCoreOption>(() => {
+    // ECharts draws the first category at the bottom: reverse so the chart reads like the table.
+    const rows = [...pillars].reverse();
+    return {
+      animation: false,
+      textStyle: { fontFamily: chartFont(), fontSize: 13 },
+      tooltip: {
+        trigger: 'axis',
+        axisPointer: { type: 'shadow' },
+        valueFormatter: (v: number) => percent(v),
+      },
+      grid: {
+        left: 8,
+        right: 56,
+        top: 8,
+        bottom: 8,
+        outerBoundsMode: 'same',
+        outerBoundsContain: 'axisLabel',
+      },
+      xAxis: {
+        type: 'value',
+        max: 100,
+        axisLabel: { color: AXIS_TEXT, formatter: (v: number) => percent(v) },
+      },
+      yAxis: {
+        type: 'category',
+        data: rows.map((p) => p.code ?? text(p.title).slice(0, 24)),
+        axisLabel: { color: AXIS_TEXT },
+      },
+      series: [
+        {
+          name: t('plan.table.progress'),
+          type: 'bar',
+          barMaxWidth: 26,
+          data: rows.map((p) => ({
+            value: p.rolledProgress,
+            itemStyle: { color: STATUS_COLOURS[p.rolledStatus] },
+          })),
+          label: {
+            show: true,
+            position: 'right',
+            color: AXIS_TEXT,
+            formatter: ({ value }: { value: number }) => percent(value),
+          },
+        },
+      ],
+    };
+  }, [pillars, i18n.language]);
+  return (
+    <section className="figure-block print-keep" aria-labelledby="pillar-chart-heading">
+      <h2 id="pillar-chart-heading">{t('plan.report.perPillar')}</h2>
+      <div className="chart-stack">
+        <Chart
+          option={option}
+          label={t('plan.report.perPillarLabel')}
+          height={Math.max(200, 50 + 40 * pillars.length)}
+        />
+        <NodeTable nodes={pillars} captionId="pillar-caption" caption={t('plan.report.perPillarCaption')} />
+      </div>
+    </section>
+  );
+}
+
+function StatusChart({ report }: { report: ProgressReport }) {
+  const { t, i18n } = useTranslation();
+  const { totals } = report;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: labels change with the language only.
+  const option = useMemo<EChartsCoreOption>(() => {
+    const labels = NODE_STATUSES.map((s) => t(`plan.status.${s}`));
+    return {
+      animation: false,
+      textStyle: { fontFamily: chartFont(), fontSize: 13 },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      grid: {
+        left: 8,
+        right: 16,
+        top: 16,
+        bottom: 8,
+        outerBoundsMode: 'same',
+        outerBoundsContain: 'axisLabel',
+      },
+      xAxis: {
+        type: 'category',
+        data: labels,
+        axisLabel: { color: AXIS_TEXT, interval: 0, overflow: 'break', width: 70 },
+      },
+      yAxis: { type: 'value', minInterval: 1, axisLabel: { color: AXIS_TEXT } },
+      series: [
+        {
+          name: t('plan.report.count'),
+          type: 'bar',
+          barMaxWidth: 40,
+          data: NODE_STATUSES.map((s) => ({
+            value: totals.byStatus[s] ?? 0,
+            itemStyle: { color: STATUS_COLOURS[s] },
+          })),
+          label: { show: true, position: 'top', color: AXIS_TEXT },
+        },
+      ],
+    };
+  }, [totals, i18n.language]);
+  return (
+    <section className="figure-block print-keep" aria-labelledby="status-chart-heading">
+      <h2 id="status-chart-heading">{t('plan.report.statusChart')}</h2>
+      <div className="chart-stack">
+        <Chart option={option} label={t('plan.report.statusChartLabel')} height={260} />
+        <TableRegion captionId="status-caption">
+          <table className="data-table data-table-compact">
+            <caption id="status-caption">{t('plan.report.statusCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('plan.table.status')}</th>
+                <th scope="col" className="num">
+                  {t('plan.report.count')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {NODE_STATUSES.map((s) => (
+                <tr key={s}>
+                  <th scope="row">{t(`plan.status.${s}`)}</th>
+                  <td className="num">{totals.byStatus[s] ?? 0}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
+      </div>
+    </section>
+  );
+}
+
+function StatusChanges({ report }: { report: ProgressReport }) {
+  const { t } = useTranslation();
+  const text = useLocalized();
+  const format = useFormat();
+  return (
+    <section className="print-section" aria-labelledby="changes-heading">
+      <h2 id="changes-heading">{t('plan.report.changes', { count: report.statusChanges.length })}</h2>
+      {report.statusChanges.length === 0 ? (
+        <p className="muted">{t('plan.report.noChanges')}</p>
+      ) : (
+        <TableRegion captionId="changes-caption">
+          <table className="data-table data-table-compact">
+            <caption id="changes-caption">{t('plan.report.changesCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('plan.table.date')}</th>
+                <th scope="col">{t('plan.table.title')}</th>
+                <th scope="col">{t('plan.table.status')}</th>
+                <th scope="col">{t('plan.table.note')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.statusChanges.map((change) => (
+                <tr key={change.id}>
+                  <td className="nowrap">{format.shortDay(change.on)}</td>
+                  <th scope="row">
+                    {change.code ? `${change.code} ` : ''}
+                    {text(change.title)}
+                  </th>
+                  <td>
+                    <StatusChip status={change.status} />
+                  </td>
+                  <td>{change.note ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
+      )}
+      {report.overdueRequests.length > 0 ? (
+        <>
+          <h2>{t('plan.report.overdue', { count: report.overdueRequests.length })}</h2>
+          <ul>
+            {report.overdueRequests.map((request) => (
+              <li key={request.id}>
+                {text(request.indicatorTitle)} · {request.requestedFrom?.name ?? ''} ·{' '}
+                {t('plan.mine.due', { due: format.day(request.dueOn) })}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}
