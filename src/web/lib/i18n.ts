@@ -1,28 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import directoryEn from '../features/directory/locales/en.json';
-import directoryFr from '../features/directory/locales/fr.json';
-import directoryNl from '../features/directory/locales/nl.json';
-import networkEn from '../features/network/locales/en.json';
-import networkFr from '../features/network/locales/fr.json';
-import networkNl from '../features/network/locales/nl.json';
-import planEn from '../features/plan/locales/en.json';
-import planFr from '../features/plan/locales/fr.json';
-import planNl from '../features/plan/locales/nl.json';
-import en from '../locales/en.json';
-import fr from '../locales/fr.json';
-import nl from '../locales/nl.json';
+import { RESOURCES } from './resources.ts';
 import type { Language } from './types.ts';
-
-/**
- * A module keeps its texts in src/web/features/<module>/locales and they appear under the module's key
- * (`t('plan.tree.title')`), so modules never edit the same file and a missing key still fails `tsc`.
- */
-export const RESOURCES = {
-  nl: { ...nl, directory: directoryNl, network: networkNl, plan: planNl },
-  fr: { ...fr, directory: directoryFr, network: networkFr, plan: planFr },
-  en: { ...en, directory: directoryEn, network: networkEn, plan: planEn },
-};
 
 declare module 'i18next' {
   interface CustomTypeOptions {
