@@ -1,5 +1,44 @@
 import { useTranslation } from 'react-i18next';
-import { Link, Route, Routes, useParams } from 'react-router';
+import { Link, NavLink, Route, Routes } from 'react-router';
+import { useNetwork } from '../../routes/NetworkLayout.tsx';
+import { useDirectoryPath, useIsStaff } from './common.tsx';
+
+/**
+ * The module's sections. Searching is for everyone; a partner keeps its own organisation; keeping the map
+ * current, importing and analysing it are staff work, so others do not see those tabs.
+ */
+function SectionNav() {
+  const { t } = useTranslation();
+  const staff = useIsStaff();
+  const { detail } = useNetwork();
+  const path = useDirectoryPath();
+  const links: [string, string, boolean][] = [
+    ['', t('directory.nav.search'), true],
+    ['mijn-organisatie', t('directory.nav.mine'), detail.role === 'partner'],
+    ['actualiteit', t('directory.nav.freshness'), staff],
+    ['voorstellen', t('directory.nav.suggestions'), staff],
+    ['dubbels', t('directory.nav.duplicates'), staff],
+    ['dekking', t('directory.nav.coverage'), true],
+    ['zoekvragen', t('directory.nav.misses'), staff],
+    ['woordenlijst', t('directory.nav.vocabulary'), staff],
+    ['import', t('directory.nav.import'), staff],
+  ];
+  return (
+    <nav className="section-nav no-print" aria-label={t('directory.nav.label')}>
+      <ul>
+        {links
+          .filter(([, , shown]) => shown)
+          .map(([sub, label]) => (
+            <li key={sub}>
+              <NavLink end={sub === ''} to={path(sub)}>
+                {label}
+              </NavLink>
+            </li>
+          ))}
+      </ul>
+    </nav>
+  );
+}
 
 /**
  * The social map's pages under /n/:slug/sociale-kaart. Each area of the module (search and records,
@@ -7,21 +46,24 @@ import { Link, Route, Routes, useParams } from 'react-router';
  */
 export function Component() {
   return (
-    <Routes>
-      <Route path="*" element={<UnknownPage />} />
-    </Routes>
+    <div className="directory-module">
+      <SectionNav />
+      <Routes>
+        <Route path="*" element={<UnknownPage />} />
+      </Routes>
+    </div>
   );
 }
 
 /** Inside the network layout already: a plain message, not the shell's full "not found" page. */
 function UnknownPage() {
   const { t } = useTranslation();
-  const { slug = '' } = useParams();
+  const path = useDirectoryPath();
   return (
     <>
       <h1>{t('directory.unknown.title')}</h1>
       <p>
-        <Link to={`/n/${slug}/sociale-kaart`}>{t('directory.unknown.back')}</Link>
+        <Link to={path()}>{t('directory.unknown.back')}</Link>
       </p>
     </>
   );
