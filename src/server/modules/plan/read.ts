@@ -25,13 +25,7 @@ import {
   type TreeNode,
 } from './schema.ts';
 import { isStaff, readablePlan, today } from './service.ts';
-import type {
-  PlanIndicatorTable,
-  PlanLinkTable,
-  PlanMeasurementRequestTable,
-  PlanTable,
-  PlanTargetTable,
-} from './tables.ts';
+import type { PlanIndicatorTable, PlanLinkTable, PlanMeasurementRequestTable, PlanTable } from './tables.ts';
 
 type Db = Kysely<PlatformTables>;
 type People = Map<string, { name: string; email: string }>;
@@ -83,7 +77,7 @@ export interface TreeData {
   plan: PlanTable;
   nodes: repo.TreeNodeRow[];
   indicators: PlanIndicatorTable[];
-  targets: PlanTargetTable[];
+  targets: Awaited<ReturnType<typeof repo.listTreeTargets>>;
   links: PlanLinkTable[];
 }
 
@@ -91,7 +85,7 @@ export async function loadTreeData(db: Db, plan: PlanTable): Promise<TreeData> {
   const [nodes, indicators, targets, links] = await Promise.all([
     repo.listTreeNodes(db, plan.network_id, plan.id),
     repo.listIndicators(db, plan.network_id, plan.id),
-    repo.listTargets(db, plan.network_id, plan.id),
+    repo.listTreeTargets(db, plan.network_id, plan.id),
     repo.listLinks(db, plan.network_id, plan.id),
   ]);
   return { plan, nodes, indicators, targets, links };

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { type Actor, actorOf, auditTenantWrite, writeAudit } from '../../platform/audit.ts';
+import { type Actor, actorOf, auditTenantWrite } from '../../platform/audit.ts';
 import { inTransaction } from '../../platform/db/index.ts';
 import type { PlatformTables } from '../../platform/db/tables.ts';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
