@@ -14,6 +14,11 @@ import {
 import { z } from 'zod';
 import { accountsRoutes } from './modules/accounts/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
+import { directoryAnalysisRoutes } from './modules/directory/analysis/routes.ts';
+import { curateRoutes } from './modules/directory/curate/routes.ts';
+import { exchangeRoutes } from './modules/directory/exchange/routes.ts';
+import { directoryFindRoutes } from './modules/directory/find/routes.ts';
+import { publicMapRoutes } from './modules/directory/public/routes.ts';
 import { directoryRoutes } from './modules/directory/routes.ts';
 import { networkRoutes } from './modules/network/routes.ts';
 import { networksRoutes } from './modules/networks/routes.ts';
@@ -111,6 +116,11 @@ export async function buildApp(config: Config, handle: DbHandle): Promise<Fastif
   await app.register(outboxRoutes);
   await app.register(networkRoutes);
   await app.register(directoryRoutes);
+  await app.register(publicMapRoutes);
+  await app.register(curateRoutes);
+  await app.register(directoryFindRoutes);
+  await app.register(directoryAnalysisRoutes);
+  await app.register(exchangeRoutes);
   await app.register(planRoutes);
 
   const indexHtml = path.join(WEB_DIST, 'index.html');

@@ -4,6 +4,8 @@ import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { seedDemoOnce } from './demo/seed.ts';
 import { createUser } from './modules/accounts/service.ts';
+import { runAssuranceRound } from './modules/directory/curate/service.ts';
+import { EXCHANGE_USAGE, exchangeCommand, isExchangeCommand } from './modules/directory/exchange/cli.ts';
 import { networkMetricsCommand } from './modules/network/cli.ts';
 import { grantRole } from './modules/networks/service.ts';
 import { PLAN_USAGE, planCommand } from './modules/plan/exchange.ts';
@@ -25,6 +27,9 @@ const USAGE = `Usage: npm run knooppunt -- <command> [options]
   backup <file>                 consistent online copy of the SQLite database
   restore <file>                replace the SQLite database by a backup (stop the server first)
 ${PLAN_USAGE}
+${EXCHANGE_USAGE}
+  directory:assurance [--months N]
+                                ask partners whose social-map records were not confirmed for N months (12)
   network metrics --edges <file.csv> [--directed] [--json]
                                 network metrics of a CSV of ties (source,target[,weight]); no database
 
@@ -182,9 +187,24 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'export':
     case 'import':
-      return withDb(config, (h) =>
-        planCommand([command, ...rest], { db: h.db, out: console.log, err: console.error }),
-      );
+      return withDb(config, (h) => {
+        const io = { db: h.db, out: console.log, err: console.error };
+        // The social map's HSDS and spreadsheet exchange; every other import/export is the plan module's.
+        return isExchangeCommand([command, ...rest])
+          ? exchangeCommand([command, ...rest], io)
+          : planCommand([command, ...rest], io);
+      });
+    case 'directory:assurance': {
+      const { values } = parseArgs({ args: rest, options: { months: { type: 'string', default: '12' } } });
+      const months = Number(values.months);
+      if (!Number.isInteger(months) || months < 1 || months > 60)
+        throw new UsageError('--months must be a whole number from 1 to 60');
+      return withDb(config, async (h) => {
+        const { sent } = await runAssuranceRound(h.db, months);
+        console.log(`${sent} "is this still correct?" mails queued.`);
+        return 0;
+      });
+    }
     case 'network':
       return networkMetricsCommand(rest, {
         stdout: (s) => process.stdout.write(s),

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import { seedDemoOnce } from './demo/seed.ts';
+import { startAssuranceScheduler } from './modules/directory/curate/service.ts';
 import { closeNetworkMetricsWorkers } from './modules/network/metrics/index.ts';
 import type { Config } from './platform/config.ts';
 import { type DbHandle, openDb } from './platform/db/index.ts';
@@ -39,6 +40,7 @@ export async function startKnooppunt(config: Config): Promise<RunningKnooppunt> 
       config.mailFrom,
       app.log,
     );
+    const stopAssurance = startAssuranceScheduler(handle.db, app.log);
     const address = await app.listen({ port: config.port, host: config.host });
     const port = (app.server.address() as { port: number }).port;
     const url =
@@ -53,6 +55,7 @@ export async function startKnooppunt(config: Config): Promise<RunningKnooppunt> 
         closed = true;
         await app.close();
         await stopMail();
+        await stopAssurance();
         await closeNetworkMetricsWorkers();
         await handle.close();
       },

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { createUser } from '../modules/accounts/service.ts';
+import { seedDirectoryDemo } from '../modules/directory/demo.ts';
 import { seedNetworkDemo } from '../modules/network/demo.ts';
 import { createNetwork, grantRole } from '../modules/networks/service.ts';
 import { seedPlanDemo } from '../modules/plan/demo.ts';
@@ -104,6 +105,8 @@ export async function seedDemoOnce(
     for (const [slug, role] of Object.entries(u.roles)) await grantRole(db, actor, slug, u.email, role);
   }
   await seedNetworkDemo(db, 'elz-regio-aalst', 'partner@demo.knooppunt.be');
+  // After the network: its demo partners become the directory organisations of the same name.
+  await seedDirectoryDemo(db, 'elz-regio-aalst');
   await seedPlanDemo(db);
   await db
     .updateTable('platform_state')

@@ -86,18 +86,21 @@ export function shareBreaks(shares: number[]): number[] {
 
 /**
  * The network's municipalities on a plain background (no tile server), filled by their share of
- * people aged 65+. Without WebGL (some headless or locked-down browsers) it says so instead.
+ * people aged 65+, or by a colour per municipality (`fills`, by NIS code) for other measures. Without
+ * WebGL (some headless or locked-down browsers) it says so instead.
  */
 export function MunicipalityMap({
   boundaries,
   areas,
   label,
   attribution,
+  fills,
 }: {
   boundaries: BoundaryCollection;
   areas: MapArea[];
   label: string;
   attribution: string;
+  fills?: Record<string, string>;
 }) {
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
@@ -117,6 +120,7 @@ export function MunicipalityMap({
         properties: {
           ...feature.properties,
           share: byCode.get(feature.properties.nisCode)?.share65plus ?? -1,
+          fill: fills?.[feature.properties.nisCode] ?? NO_DATA_COLOUR,
         },
       })),
     };
@@ -145,17 +149,22 @@ export function MunicipalityMap({
                   type: 'fill',
                   source: 'municipalities',
                   paint: {
-                    'fill-color': [
-                      'case',
-                      ['<', ['get', 'share'], 0],
-                      NO_DATA_COLOUR,
-                      [
-                        'step',
-                        ['get', 'share'],
-                        SHARE_COLOURS[0],
-                        ...breaks.flatMap((limit, i) => [limit, SHARE_COLOURS[i + 1] ?? SHARE_COLOURS[0]]),
-                      ],
-                    ],
+                    'fill-color': fills
+                      ? ['get', 'fill']
+                      : [
+                          'case',
+                          ['<', ['get', 'share'], 0],
+                          NO_DATA_COLOUR,
+                          [
+                            'step',
+                            ['get', 'share'],
+                            SHARE_COLOURS[0],
+                            ...breaks.flatMap((limit, i) => [
+                              limit,
+                              SHARE_COLOURS[i + 1] ?? SHARE_COLOURS[0],
+                            ]),
+                          ],
+                        ],
                   },
                 },
                 {
@@ -195,7 +204,7 @@ export function MunicipalityMap({
       cancelled = true;
       remove();
     };
-  }, [boundaries, areas, label, attribution, failed]);
+  }, [boundaries, areas, label, attribution, fills, failed]);
 
   if (failed) {
     return (

@@ -74,7 +74,7 @@ function groupBy<T>(rows: T[], key: (r: T) => string | null): Map<string, T[]> {
  * Published, and either shared or the given network's own. Written as an expression on purpose: `network_id IS
  * NULL` holds for nearly every row, and an index on it would lead the planner away from the primary key.
  */
-function visible(scope: Scope) {
+export function visible(scope: Scope) {
   return sql<SqlBool>`published = 1 AND coalesce(network_id, '') IN ('', ${scope.networkId ?? ''})`;
 }
 

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { newId, nowIso } from '../../platform/ids.ts';
 import { bumpSearchVersion } from './search/state.ts';
 import type { DirectoryTables } from './tables.ts';
@@ -334,4 +334,20 @@ export async function addSynonym(
     // Cached query plans hold synonym expansions: they are stale now.
     await bumpSearchVersion(trx);
   });
+}
+
+/**
+ * Bulk loads (the demo map): rows of one table in chunks, in the caller's transaction. Chunks of 200 rows keep
+ * every statement under both engines' bound-parameter limits.
+ */
+export async function insertRows<T extends keyof DirectoryTables & string>(
+  db: Db,
+  table: T,
+  rows: Insertable<DirectoryTables[T]>[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 200)
+    await db
+      .insertInto(table)
+      .values(rows.slice(i, i + 200) as never)
+      .execute();
 }

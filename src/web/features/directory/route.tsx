@@ -1,7 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Route, Routes } from 'react-router';
 import { useNetwork } from '../../routes/NetworkLayout.tsx';
+import { analysisRoutes } from './analysis/routes.tsx';
 import { useDirectoryPath, useIsStaff } from './common.tsx';
+import { curateRoutes } from './curate/routes.tsx';
+import { exchangeRoutes } from './exchange/routes.tsx';
+import { OrganizationPage } from './OrganizationPage.tsx';
+import { SearchPage } from './SearchPage.tsx';
+import { ServicePage } from './ServicePage.tsx';
+import './directory.css';
 
 /**
  * The module's sections. Searching is for everyone; a partner keeps its own organisation; keeping the map
@@ -49,6 +56,12 @@ export function Component() {
     <div className="directory-module">
       <SectionNav />
       <Routes>
+        <Route index element={<SearchPage />} />
+        <Route path="dienst/:serviceId" element={<ServicePage />} />
+        <Route path="organisatie/:orgId" element={<OrganizationPage />} />
+        {curateRoutes()}
+        {analysisRoutes()}
+        {exchangeRoutes()}
         <Route path="*" element={<UnknownPage />} />
       </Routes>
     </div>

@@ -235,7 +235,10 @@ export function PartnersTable({
   );
 }
 
-function roles(m: NodeMetrics, t: ReturnType<typeof useTranslation>['t']): string[] {
+type RoleKey = 'network.table.articulation' | 'network.table.isolate' | 'network.table.peripheral';
+
+/** Takes a narrow translate function: i18next's full TFunction type is too deep to pass around. */
+function roles(m: NodeMetrics, t: (key: RoleKey) => string): string[] {
   const out: string[] = [];
   if (m.articulationPoint) out.push(t('network.table.articulation'));
   if (m.isolate) out.push(t('network.table.isolate'));

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { engineOf } from '../../../platform/db/index.ts';
+import { engineOf, inTransaction } from '../../../platform/db/index.ts';
 import { LANGUAGES, type Language } from '../../../platform/search/stem.ts';
 import { deletionVariants, MIN_TYPO_LENGTH } from '../../../platform/search/typo.ts';
 import type { DirectoryTables } from '../tables.ts';
@@ -335,7 +335,8 @@ export async function reindexServices(db: Kysely<DirectoryTables>, serviceIds: s
   if (serviceIds.length === 0) return;
   const backend = backendFor(db);
   const bundles = await loadBundles(db, serviceIds);
-  await db.transaction().execute(async (trx) => {
+  // Joins the caller's transaction, so that an edit and its index entry commit together.
+  await inTransaction(db, async (trx) => {
     const old = await trx
       .selectFrom('directory_search_docs')
       .select(['docno', 'service_id', 'words'])

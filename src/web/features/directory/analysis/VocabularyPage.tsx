@@ -1,0 +1,395 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorNotice, Loading } from '../../../components/States.tsx';
+import { TableRegion } from '../../../components/TableRegion.tsx';
+import { useDocumentTitle } from '../../../lib/title.ts';
+import { useNetwork } from '../../../routes/NetworkLayout.tsx';
+import { NoAccessPage } from '../../../routes/NoAccessPage.tsx';
+import { useDirectoryPath, useIsStaff } from '../common.tsx';
+import { type TaxonomyView, type TermNamesInput, useAnalysisApi } from './api.ts';
+
+type Taxonomy = TaxonomyView['taxonomies'][number];
+type Term = Taxonomy['terms'][number];
+
+const namesFrom = (form: HTMLFormElement): TermNamesInput => {
+  const data = new FormData(form);
+  const value = (k: string) => String(data.get(k) ?? '').trim();
+  return {
+    nl: value('nl'),
+    ...(value('fr') ? { fr: value('fr') } : {}),
+    ...(value('en') ? { en: value('en') } : {}),
+  };
+};
+
+/**
+ * The search's vocabulary: synonyms staff add or switch off for their network (everyday words against the
+ * words professionals write), and for admins the shared rubrics and target groups.
+ */
+export function VocabularyPage() {
+  const { t } = useTranslation();
+  const { detail } = useNetwork();
+  const staff = useIsStaff();
+  const path = useDirectoryPath();
+  useDocumentTitle(t('directory.analysis.vocabulary.title'), detail.network.name);
+  if (!staff) return <NoAccessPage message={t('directory.analysis.staffOnly')} backTo={path()} />;
+  return (
+    <>
+      <h1>{t('directory.analysis.vocabulary.title')}</h1>
+      <p className="lead">{t('directory.analysis.vocabulary.intro')}</p>
+      <Synonyms />
+      {detail.role === 'admin' ? <Taxonomies /> : null}
+    </>
+  );
+}
+
+function Synonyms() {
+  const { t } = useTranslation();
+  const { detail } = useNetwork();
+  const api = useAnalysisApi();
+  const queryClient = useQueryClient();
+  const uid = useId();
+  const key = ['analysis', 'synonyms', detail.network.slug];
+  const list = useQuery({ queryKey: key, queryFn: api.synonyms });
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: key });
+  const [added, setAdded] = useState<string | null>(null);
+  const add = useMutation({
+    mutationFn: (v: { term: string; synonym: string; form: HTMLFormElement }) =>
+      api.addSynonym(v.term, v.synonym),
+    onSuccess: (s, v) => {
+      v.form.reset();
+      setAdded(t('directory.analysis.vocabulary.added', { term: s.term, synonym: s.synonym }));
+      refresh();
+    },
+  });
+  const change = useMutation({
+    mutationFn: (v: { id: string; action: 'on' | 'off' | 'delete' }) =>
+      v.action === 'delete' ? api.deleteSynonym(v.id) : api.switchSynonym(v.id, v.action === 'on'),
+    onSuccess: refresh,
+  });
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    setAdded(null);
+    add.mutate({
+      term: String(data.get('term') ?? ''),
+      synonym: String(data.get('synonym') ?? ''),
+      form: event.currentTarget,
+    });
+  };
+  return (
+    <section aria-labelledby={`${uid}-heading`}>
+      <h2 id={`${uid}-heading`}>{t('directory.analysis.vocabulary.synonyms')}</h2>
+      <form className="analysis-inline-form" onSubmit={submit}>
+        <div className="field">
+          <label htmlFor={`${uid}-term`}>{t('directory.analysis.vocabulary.term')}</label>
+          <input id={`${uid}-term`} name="term" required minLength={2} maxLength={80} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${uid}-synonym`}>{t('directory.analysis.vocabulary.synonym')}</label>
+          <input id={`${uid}-synonym`} name="synonym" required minLength={2} maxLength={80} />
+        </div>
+        <button type="submit" className="button" disabled={add.isPending}>
+          {t('directory.analysis.vocabulary.add')}
+        </button>
+      </form>
+      {add.isError ? <ErrorNotice error={add.error} /> : null}
+      {added ? (
+        <p className="notice notice-success" role="status">
+          {added}
+        </p>
+      ) : null}
+      {change.isError ? <ErrorNotice error={change.error} /> : null}
+      {list.isPending ? <Loading /> : null}
+      {list.isError ? <ErrorNotice error={list.error} /> : null}
+      {list.data ? (
+        <TableRegion captionId={`${uid}-caption`}>
+          <table className="data-table">
+            <caption id={`${uid}-caption`}>{t('directory.analysis.vocabulary.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('directory.analysis.vocabulary.term')}</th>
+                <th scope="col">{t('directory.analysis.vocabulary.synonym')}</th>
+                <th scope="col">{t('directory.analysis.vocabulary.scope')}</th>
+                <th scope="col">{t('directory.analysis.vocabulary.status')}</th>
+                <th scope="col">{t('directory.analysis.duplicates.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.synonyms.map((s) => {
+                const pair = `${s.term} – ${s.synonym}`;
+                return (
+                  <tr key={s.id}>
+                    <th scope="row">{s.term}</th>
+                    <td>{s.synonym}</td>
+                    <td>{t(`directory.analysis.vocabulary.scopeName.${s.scope}`)}</td>
+                    <td>
+                      {s.enabled
+                        ? t('directory.analysis.vocabulary.on')
+                        : t('directory.analysis.vocabulary.off')}
+                    </td>
+                    <td>
+                      <div className="analysis-actions">
+                        <button
+                          type="button"
+                          className="button button-secondary button-small"
+                          disabled={change.isPending}
+                          aria-label={t(
+                            s.enabled
+                              ? 'directory.analysis.vocabulary.switchOffLabel'
+                              : 'directory.analysis.vocabulary.switchOnLabel',
+                            { pair },
+                          )}
+                          onClick={() => change.mutate({ id: s.id, action: s.enabled ? 'off' : 'on' })}
+                        >
+                          {s.enabled
+                            ? t('directory.analysis.vocabulary.switchOff')
+                            : t('directory.analysis.vocabulary.switchOn')}
+                        </button>
+                        {s.scope === 'local' ? (
+                          <button
+                            type="button"
+                            className="button button-secondary button-small"
+                            disabled={change.isPending}
+                            aria-label={t('directory.analysis.vocabulary.deleteLabel', { pair })}
+                            onClick={() => change.mutate({ id: s.id, action: 'delete' })}
+                          >
+                            {t('directory.analysis.vocabulary.delete')}
+                          </button>
+                        ) : null}
+                      </div>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableRegion>
+      ) : null}
+    </section>
+  );
+}
+
+function Taxonomies() {
+  const { t } = useTranslation();
+  const api = useAnalysisApi();
+  const queryClient = useQueryClient();
+  const uid = useId();
+  const key = ['analysis', 'taxonomy'];
+  const view = useQuery({ queryKey: key, queryFn: api.taxonomy });
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: key });
+    void queryClient.invalidateQueries({ queryKey: ['analysis', 'coverage'] });
+  };
+  const add = useMutation({
+    mutationFn: (v: { taxonomyId: string; names: TermNamesInput; form: HTMLFormElement }) =>
+      api.addTerm(v.taxonomyId, v.names),
+    onSuccess: (_r, v) => {
+      v.form.reset();
+      refresh();
+    },
+  });
+  const editable = (view.data?.taxonomies ?? []).filter((x) => x.editable);
+  return (
+    <section aria-labelledby={`${uid}-heading`}>
+      <h2 id={`${uid}-heading`}>{t('directory.analysis.taxonomy.title')}</h2>
+      <p>{t('directory.analysis.taxonomy.intro')}</p>
+      {view.isPending ? <Loading /> : null}
+      {view.isError ? <ErrorNotice error={view.error} /> : null}
+      {editable.length > 0 ? (
+        <form
+          className="analysis-inline-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            const form = event.currentTarget;
+            add.mutate({
+              taxonomyId: String(new FormData(form).get('taxonomy')),
+              names: namesFrom(form),
+              form,
+            });
+          }}
+        >
+          <div className="field">
+            <label htmlFor={`${uid}-taxonomy`}>{t('directory.analysis.taxonomy.list')}</label>
+            <select id={`${uid}-taxonomy`} name="taxonomy">
+              {editable.map((x) => (
+                <option key={x.id} value={x.id}>
+                  {x.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          {(['nl', 'fr', 'en'] as const).map((lang) => (
+            <div className="field" key={lang}>
+              <label htmlFor={`${uid}-new-${lang}`}>{t(`directory.analysis.taxonomy.name.${lang}`)}</label>
+              <input
+                id={`${uid}-new-${lang}`}
+                name={lang}
+                required={lang === 'nl'}
+                minLength={2}
+                maxLength={120}
+              />
+            </div>
+          ))}
+          <button type="submit" className="button" disabled={add.isPending}>
+            {t('directory.analysis.taxonomy.add')}
+          </button>
+        </form>
+      ) : null}
+      {add.isError ? <ErrorNotice error={add.error} /> : null}
+      {editable.map((x) => (
+        <TermTable key={x.id} taxonomy={x} onChange={refresh} />
+      ))}
+    </section>
+  );
+}
+
+function TermTable({ taxonomy, onChange }: { taxonomy: Taxonomy; onChange: () => void }) {
+  const { t } = useTranslation();
+  const uid = useId();
+  return (
+    <TableRegion captionId={`${uid}-caption`}>
+      <table className="data-table">
+        <caption id={`${uid}-caption`}>{taxonomy.name}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('directory.analysis.taxonomy.name.nl')}</th>
+            <th scope="col">{t('directory.analysis.taxonomy.name.fr')}</th>
+            <th scope="col">{t('directory.analysis.taxonomy.name.en')}</th>
+            <th scope="col" className="num">
+              {t('directory.analysis.taxonomy.usage')}
+            </th>
+            <th scope="col">{t('directory.analysis.duplicates.actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {taxonomy.terms.map((term) => (
+            <TermRow
+              key={term.id}
+              term={term}
+              others={taxonomy.terms.filter((o) => o.id !== term.id)}
+              onChange={onChange}
+            />
+          ))}
+        </tbody>
+      </table>
+    </TableRegion>
+  );
+}
+
+function TermRow({ term, others, onChange }: { term: Term; others: Term[]; onChange: () => void }) {
+  const { t } = useTranslation();
+  const api = useAnalysisApi();
+  const uid = useId();
+  const [mode, setMode] = useState<'view' | 'edit' | 'retire'>('view');
+  const rename = useMutation({
+    mutationFn: (names: TermNamesInput) => api.renameTerm(term.id, names),
+    onSuccess: () => {
+      setMode('view');
+      onChange();
+    },
+  });
+  const retire = useMutation({
+    mutationFn: (replacementId: string | undefined) => api.retireTerm(term.id, replacementId),
+    onSuccess: onChange,
+  });
+  const error = rename.error ?? retire.error;
+  if (mode === 'edit') {
+    return (
+      <tr>
+        <td colSpan={5}>
+          <form
+            className="analysis-inline-form"
+            onSubmit={(event) => {
+              event.preventDefault();
+              rename.mutate(namesFrom(event.currentTarget));
+            }}
+          >
+            {(['nl', 'fr', 'en'] as const).map((lang) => (
+              <div className="field" key={lang}>
+                <label htmlFor={`${uid}-${lang}`}>{t(`directory.analysis.taxonomy.name.${lang}`)}</label>
+                <input
+                  id={`${uid}-${lang}`}
+                  name={lang}
+                  defaultValue={term.names[lang] ?? ''}
+                  required={lang === 'nl'}
+                  minLength={2}
+                  maxLength={120}
+                />
+              </div>
+            ))}
+            <button type="submit" className="button" disabled={rename.isPending}>
+              {t('directory.analysis.taxonomy.save')}
+            </button>
+            <button type="button" className="button button-secondary" onClick={() => setMode('view')}>
+              {t('directory.analysis.taxonomy.cancel')}
+            </button>
+          </form>
+          {error ? <ErrorNotice error={error} /> : null}
+        </td>
+      </tr>
+    );
+  }
+  return (
+    <tr>
+      <th scope="row">{term.names.nl}</th>
+      <td>{term.names.fr ?? '–'}</td>
+      <td>{term.names.en ?? '–'}</td>
+      <td className="num">{term.usage}</td>
+      <td>
+        {mode === 'retire' ? (
+          <form
+            className="analysis-inline-form"
+            onSubmit={(event) => {
+              event.preventDefault();
+              const value = String(new FormData(event.currentTarget).get('replacement') ?? '');
+              retire.mutate(value || undefined);
+            }}
+          >
+            <div className="field">
+              <label htmlFor={`${uid}-replacement`}>{t('directory.analysis.taxonomy.replacement')}</label>
+              <select id={`${uid}-replacement`} name="replacement" required={term.usage > 0}>
+                <option value="">{t('directory.analysis.taxonomy.noReplacement')}</option>
+                {others.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.names.nl}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" className="button button-small" disabled={retire.isPending}>
+              {t('directory.analysis.taxonomy.confirmRetire')}
+            </button>
+            <button
+              type="button"
+              className="button button-secondary button-small"
+              onClick={() => setMode('view')}
+            >
+              {t('directory.analysis.taxonomy.cancel')}
+            </button>
+          </form>
+        ) : (
+          <div className="analysis-actions">
+            <button
+              type="button"
+              className="button button-secondary button-small"
+              aria-label={t('directory.analysis.taxonomy.renameLabel', { name: term.names.nl })}
+              onClick={() => setMode('edit')}
+            >
+              {t('directory.analysis.taxonomy.rename')}
+            </button>
+            <button
+              type="button"
+              className="button button-secondary button-small"
+              aria-label={t('directory.analysis.taxonomy.retireLabel', { name: term.names.nl })}
+              onClick={() => setMode('retire')}
+            >
+              {t('directory.analysis.taxonomy.retire')}
+            </button>
+          </div>
+        )}
+        {error ? <ErrorNotice error={error} /> : null}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,205 @@
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { ErrorNotice, Loading } from '../../../components/States.tsx';
+import { useDocumentTitle } from '../../../lib/title.ts';
+import { useDirectoryPath } from '../common.tsx';
+import { type FreshnessBucket, useCurateApi } from './api.ts';
+
+const BUCKETS: FreshnessBucket[] = ['never', 'over_12', '6_12', 'under_6'];
+const PER_PAGE = 50;
+
+/** How current the social map is: the records confirmed longest ago (or never) first. */
+export function FreshnessPage() {
+  const { t, i18n } = useTranslation();
+  useDocumentTitle(t('directory.curate.freshness.title'));
+  const api = useCurateApi();
+  const path = useDirectoryPath();
+  const uid = useId();
+  const [params, setParams] = useSearchParams();
+  const filter = {
+    rubric: params.get('rubriek') ?? undefined,
+    organization: params.get('organisatie') ?? undefined,
+    bucket: (params.get('ouderdom') as FreshnessBucket | null) ?? undefined,
+    page: Number(params.get('pagina') ?? '1') || 1,
+  };
+  const query = useQuery({
+    queryKey: ['curate', 'freshness', filter],
+    queryFn: () => api.freshness({ ...filter }),
+    placeholderData: keepPreviousData,
+  });
+  const requests = useMutation({ mutationFn: () => api.sendRequests(12) });
+  const set = (key: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    if (key !== 'pagina') next.delete('pagina');
+    setParams(next);
+  };
+  const data = query.data;
+  const pages = data ? Math.max(1, Math.ceil(data.total / PER_PAGE)) : 1;
+  return (
+    <>
+      <h1>{t('directory.curate.freshness.title')}</h1>
+      <p className="lead">{t('directory.curate.freshness.intro')}</p>
+      {query.error ? <ErrorNotice error={query.error} onRetry={() => query.refetch()} /> : null}
+      {!data ? <Loading /> : null}
+      {data ? (
+        <>
+          <div className="table-scroll freshness-counts">
+            <table className="data-table">
+              <caption>{t('directory.curate.freshness.counts')}</caption>
+              <thead>
+                <tr>
+                  {BUCKETS.map((b) => (
+                    <th scope="col" key={b}>
+                      {t(`directory.curate.buckets.${b}`)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                <tr>
+                  {BUCKETS.map((b) => (
+                    <td key={b}>
+                      <button type="button" className="link-button" onClick={() => set('ouderdom', b)}>
+                        {data.counts[b]}
+                        <span className="visually-hidden"> {t(`directory.curate.buckets.${b}`)}</span>
+                      </button>
+                    </td>
+                  ))}
+                </tr>
+              </tbody>
+            </table>
+          </div>
+          <form className="filter-row" onSubmit={(e) => e.preventDefault()}>
+            <div className="field">
+              <label htmlFor={`${uid}-rubric`}>{t('directory.curate.freshness.rubric')}</label>
+              <select
+                id={`${uid}-rubric`}
+                value={filter.rubric ?? ''}
+                onChange={(e) => set('rubriek', e.target.value)}
+              >
+                <option value="">{t('directory.curate.freshness.all')}</option>
+                {data.rubrics.map((r) => (
+                  <option key={r.id} value={r.id}>
+                    {r.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={`${uid}-org`}>{t('directory.curate.freshness.organization')}</label>
+              <select
+                id={`${uid}-org`}
+                value={filter.organization ?? ''}
+                onChange={(e) => set('organisatie', e.target.value)}
+              >
+                <option value="">{t('directory.curate.freshness.all')}</option>
+                {data.organizations.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={`${uid}-bucket`}>{t('directory.curate.freshness.age')}</label>
+              <select
+                id={`${uid}-bucket`}
+                value={filter.bucket ?? ''}
+                onChange={(e) => set('ouderdom', e.target.value)}
+              >
+                <option value="">{t('directory.curate.freshness.all')}</option>
+                {BUCKETS.map((b) => (
+                  <option key={b} value={b}>
+                    {t(`directory.curate.buckets.${b}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </form>
+          <div className="table-scroll">
+            <table className="data-table">
+              <caption>{t('directory.curate.freshness.table', { count: data.total })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('directory.curate.table.service')}</th>
+                  <th scope="col">{t('directory.curate.table.organization')}</th>
+                  <th scope="col">{t('directory.curate.table.assured')}</th>
+                  <th scope="col">{t('directory.curate.table.assuredBy')}</th>
+                  <th scope="col">{t('directory.curate.table.updated')}</th>
+                  <th scope="col">{t('directory.curate.freshness.age')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.items.map((r) => (
+                  <tr key={r.id}>
+                    <th scope="row">
+                      <Link to={path(`dienst/${r.id}/bewerken`)}>{r.name}</Link>
+                    </th>
+                    <td>{r.organization.name}</td>
+                    <td className="nowrap">
+                      {r.assured_date ? new Date(r.assured_date).toLocaleDateString(i18n.language) : '—'}
+                    </td>
+                    <td>{r.assured_by ?? '—'}</td>
+                    <td className="nowrap">{new Date(r.updated_at).toLocaleDateString(i18n.language)}</td>
+                    <td>
+                      <span className={`bucket bucket-${r.bucket}`}>
+                        {t(`directory.curate.buckets.${r.bucket}`)}
+                      </span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {pages > 1 ? (
+            <nav className="pager" aria-label={t('directory.curate.freshness.pages')}>
+              <button
+                type="button"
+                className="button button-secondary"
+                disabled={filter.page <= 1}
+                onClick={() => set('pagina', String(filter.page - 1))}
+              >
+                {t('directory.curate.freshness.previous')}
+              </button>
+              <span>{t('directory.curate.freshness.page', { page: filter.page, pages })}</span>
+              <button
+                type="button"
+                className="button button-secondary"
+                disabled={filter.page >= pages}
+                onClick={() => set('pagina', String(filter.page + 1))}
+              >
+                {t('directory.curate.freshness.next')}
+              </button>
+            </nav>
+          ) : null}
+        </>
+      ) : null}
+      <section className="card curate-card" aria-labelledby={`${uid}-requests`}>
+        <h2 id={`${uid}-requests`}>{t('directory.curate.requests.title')}</h2>
+        <p>{t('directory.curate.requests.intro')}</p>
+        <button
+          type="button"
+          className="button"
+          disabled={requests.isPending}
+          onClick={() => requests.mutate()}
+        >
+          {t('directory.curate.requests.send')}
+        </button>
+        {requests.data ? (
+          <p className="notice" role="status">
+            {t('directory.curate.requests.result', {
+              sent: requests.data.sent,
+              recent: requests.data.recently_asked,
+              noAddress: requests.data.no_address,
+            })}
+          </p>
+        ) : null}
+        {requests.error ? <ErrorNotice error={requests.error} /> : null}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,145 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ErrorNotice, Loading } from '../../../components/States.tsx';
+import { useDocumentTitle } from '../../../lib/title.ts';
+import { useDirectoryPath } from '../common.tsx';
+import { type SuggestionView, useCurateApi } from './api.ts';
+import { useFormatValue } from './forms.tsx';
+
+type Status = 'open' | 'approved' | 'rejected';
+
+/** The staff inbox of change suggestions: the current and proposed value of each field, approve or reject. */
+export function SuggestionsPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('directory.curate.inbox.title'));
+  const api = useCurateApi();
+  const uid = useId();
+  const [status, setStatus] = useState<Status>('open');
+  const query = useQuery({
+    queryKey: ['curate', 'suggestions', status],
+    queryFn: () => api.suggestions(status),
+  });
+  return (
+    <>
+      <h1>{t('directory.curate.inbox.title')}</h1>
+      <p className="lead">{t('directory.curate.inbox.intro')}</p>
+      <div className="field inbox-filter">
+        <label htmlFor={`${uid}-status`}>{t('directory.curate.inbox.show')}</label>
+        <select id={`${uid}-status`} value={status} onChange={(e) => setStatus(e.target.value as Status)}>
+          {(['open', 'approved', 'rejected'] as const).map((s) => (
+            <option key={s} value={s}>
+              {t(`directory.curate.inbox.status.${s}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {query.isPending ? <Loading /> : null}
+      {query.error ? <ErrorNotice error={query.error} onRetry={() => query.refetch()} /> : null}
+      {query.data && query.data.suggestions.length === 0 ? (
+        <p className="notice">{t('directory.curate.inbox.empty')}</p>
+      ) : null}
+      {query.data?.suggestions.map((s) => (
+        <SuggestionCard key={s.id} suggestion={s} />
+      ))}
+    </>
+  );
+}
+
+function SuggestionCard({ suggestion: s }: { suggestion: SuggestionView }) {
+  const { t, i18n } = useTranslation();
+  const api = useCurateApi();
+  const path = useDirectoryPath();
+  const client = useQueryClient();
+  const format = useFormatValue();
+  const uid = useId();
+  const [reason, setReason] = useState('');
+  const [reasonMissing, setReasonMissing] = useState(false);
+  const done = () => client.invalidateQueries({ queryKey: ['curate'] });
+  const approve = useMutation({ mutationFn: () => api.approve(s.id), onSuccess: done });
+  const reject = useMutation({ mutationFn: () => api.reject(s.id, reason.trim()), onSuccess: done });
+  const submitReject = (event: FormEvent) => {
+    event.preventDefault();
+    setReasonMissing(!reason.trim());
+    if (reason.trim()) reject.mutate();
+  };
+  const headingId = `${uid}-h`;
+  // Every suggestable field has a label; the cast only narrows the server's plain string.
+  const label = (field: string): string => t(`directory.curate.fields.${field as 'name'}`);
+  return (
+    <section className="card curate-card" aria-labelledby={headingId}>
+      <h2 id={headingId}>
+        <Link to={path(`dienst/${s.service.id}`)}>{s.service.name}</Link>
+      </h2>
+      <p className="muted">
+        {t('directory.curate.inbox.meta', {
+          organization: s.service.organization,
+          date: new Date(s.created_at).toLocaleString(i18n.language),
+          proposer: s.proposer ?? t('directory.curate.inbox.anonymous'),
+        })}
+        {s.proposer_email ? ` · ${s.proposer_email}` : ''}
+      </p>
+      {s.comment ? <blockquote className="curate-comment">{s.comment}</blockquote> : null}
+      <div className="table-scroll">
+        <table className="data-table diff-table">
+          <caption>{t('directory.curate.inbox.diff')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('directory.curate.inbox.field')}</th>
+              <th scope="col">{t('directory.curate.inbox.current')}</th>
+              <th scope="col">{t('directory.curate.inbox.proposed')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {s.diff.map((d) => (
+              <tr key={d.field}>
+                <th scope="row">{label(d.field)}</th>
+                <td className="diff-before">{format(d.field, d.current)}</td>
+                <td className="diff-after">{format(d.field, d.proposed)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {s.status === 'open' ? (
+        <div className="suggestion-actions">
+          <button
+            type="button"
+            className="button"
+            disabled={approve.isPending}
+            onClick={() => approve.mutate()}
+          >
+            {t('directory.curate.inbox.approve')}
+          </button>
+          <form className="field field-inline" onSubmit={submitReject} noValidate>
+            <label htmlFor={`${uid}-reason`}>{t('directory.curate.inbox.reason')}</label>
+            <input
+              id={`${uid}-reason`}
+              value={reason}
+              maxLength={500}
+              aria-invalid={reasonMissing || undefined}
+              aria-describedby={reasonMissing ? `${uid}-reason-error` : undefined}
+              onChange={(e) => setReason(e.target.value)}
+            />
+            <button type="submit" className="button button-secondary" disabled={reject.isPending}>
+              {t('directory.curate.inbox.reject')}
+            </button>
+            {reasonMissing ? (
+              <span className="form-error" id={`${uid}-reason-error`} role="alert">
+                {t('directory.curate.inbox.reasonMissing')}
+              </span>
+            ) : null}
+          </form>
+        </div>
+      ) : (
+        <p>
+          {t(`directory.curate.inbox.status.${s.status as 'approved' | 'rejected'}`)}
+          {s.reason ? `: ${s.reason}` : ''}
+        </p>
+      )}
+      {approve.error ? <ErrorNotice error={approve.error} /> : null}
+      {reject.error ? <ErrorNotice error={reject.error} /> : null}
+    </section>
+  );
+}
