@@ -75,6 +75,12 @@ describe.skipIf(noBrowser)('journey: importing a spreadsheet into the social map
     expect(await row.count()).toBe(1);
     expect(await row.locator('td').nth(1).textContent()).toBe('4');
     expect(await row.textContent()).toContain('"onbekende-rubriek" is geen term');
+    const planned = page.locator('table', {
+      has: page.locator('caption', { hasText: 'Diensten in het bestand' }),
+    });
+    expect(await planned.locator('tr', { hasText: 'Café Ontmoeting Zonnebloem' }).textContent()).toContain(
+      'Nieuw',
+    );
     expect(await page.getByRole('button', { name: 'Importeren', exact: true }).isDisabled()).toBe(true);
     await expectNoAxeViolations(page, 'import preview');
     await shoot(page, 'directory-exchange-preview-desktop');

@@ -21,6 +21,10 @@ declare module 'fastify' {
     lang: Language;
     auth: Auth | null;
   }
+  interface FastifyContextConfig {
+    /** A write the public may make (signing in, suggesting a change): every other API write needs a session. */
+    publicWrite?: boolean;
+  }
 }
 
 export const LANG_COOKIE = 'kp_lang';
@@ -77,6 +81,14 @@ export const httpPlatform = fp(async (app: FastifyInstance) => {
         }
       }
     }
+  });
+
+  // Default deny, before the body is even validated: an anonymous write to the API is refused unless its route
+  // says the public may make it. Routes still check roles themselves (resolveTenant); this makes a forgotten
+  // check on a new write route fail closed.
+  app.addHook('preValidation', async (req) => {
+    if (req.auth || SAFE_METHODS.has(req.method) || req.is404 || !req.url.startsWith('/api/')) return;
+    if (!req.routeOptions.config.publicWrite) throw unauthenticated();
   });
 
   app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {

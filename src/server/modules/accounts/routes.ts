@@ -14,7 +14,7 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/auth/login',
-    { schema: { tags, body: LoginBody, response: { 200: SessionInfo } } },
+    { config: { publicWrite: true }, schema: { tags, body: LoginBody, response: { 200: SessionInfo } } },
     async (req, reply) => {
       const result = await service.login(
         app.db,
@@ -32,7 +32,7 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.post('/api/auth/logout', { schema: { tags } }, async (req, reply) => {
+  app.post('/api/auth/logout', { config: { publicWrite: true }, schema: { tags } }, async (req, reply) => {
     if (req.auth) await service.logout(app.db, req.auth);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send();

@@ -18,6 +18,16 @@ import {
   TARGET_FIELDS,
 } from './spreadsheet.ts';
 
+/** The usage text's column layout: continuation lines start under the descriptions. */
+function wrap(text: string): string {
+  const lines: string[] = [''];
+  for (const word of text.split(' ')) {
+    if (lines.at(-1)!.length + word.length > 70) lines.push('');
+    lines[lines.length - 1] += `${lines.at(-1) ? ' ' : ''}${word}`;
+  }
+  return lines.join(`\n${' '.repeat(40)}`);
+}
+
 export const EXCHANGE_USAGE = `  import hsds <dir-or-file> [--network SLUG]
                                 import an HSDS tabular package (folder or .zip) or HSDS JSON; all or nothing,
                                 re-runs update; without --network into the shared social map
@@ -25,7 +35,7 @@ export const EXCHANGE_USAGE = `  import hsds <dir-or-file> [--network SLUG]
                                 write the social map as an HSDS tabular package (or hsds.json with --json)
   import spreadsheet <file.csv|file.xlsx> [--network SLUG] [--map field=Column ...]
                                 import a network's own list; columns are matched by their names unless mapped
-                                (fields: ${TARGET_FIELDS.join(', ')})`;
+                                fields: ${wrap(TARGET_FIELDS.join(', '))}`;
 
 interface CommandIo {
   db: Kysely<PlatformTables>;

@@ -164,7 +164,7 @@ describe.each(testEngines())('exchange on %s', (engine) => {
   it('refuses rows without an id or with an id seen before, and spreadsheet rows sharing a Sociale Kaart id', async () => {
     const before = await counts(t.db);
     const files = readPackageDir(fixture('hsds-example-be'));
-    const services = Buffer.from(files.get('services.csv')!).toString('utf8').trimEnd().split('\n');
+    const services = Buffer.from(files.get('services.csv')!).toString('utf8').trimEnd().split(/\r?\n/);
     const withoutId = services[1]!.replace(/^[^,]+/, '');
     files.set('services.csv', Buffer.from([...services, services[1], withoutId].join('\n')));
     const r = await applyImport(t.db, hsdsTabularImporter.parse({ label: 'pkg', files }), SHARED, opts);

@@ -344,6 +344,46 @@ function RowErrors({ errors, caption }: { errors: ImportReport['errors']; captio
   );
 }
 
+const PLANNED_SHOWN = 100;
+
+/** What each row becomes: new or an update of a record the map has (by its outside id or name). */
+function PlannedRows({ planned }: { planned: ImportReport['planned'] }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const services = planned.filter((p) => p.entity === 'service');
+  if (services.length === 0) return null;
+  return (
+    <TableRegion captionId={id}>
+      <table className="data-table exchange-planned">
+        <caption id={id}>
+          {t('directory.exchange.preview.planned', {
+            shown: Math.min(services.length, PLANNED_SHOWN),
+            count: services.length,
+          })}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col" className="num">
+              {t('directory.exchange.preview.line')}
+            </th>
+            <th scope="col">{t('directory.exchange.preview.name')}</th>
+            <th scope="col">{t('directory.exchange.preview.action')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {services.slice(0, PLANNED_SHOWN).map((p) => (
+            <tr key={`${p.file}|${p.line}|${p.name}`}>
+              <td className="num">{p.line}</td>
+              <td>{p.name}</td>
+              <td>{t(`directory.exchange.action.${p.action}`)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableRegion>
+  );
+}
+
 function PreviewStep({
   job,
   report,
@@ -408,6 +448,7 @@ function PreviewStep({
           </table>
         </TableRegion>
       ) : null}
+      <PlannedRows planned={report.planned} />
       {canSkip ? (
         <div className="field exchange-skip">
           <input

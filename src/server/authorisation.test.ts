@@ -1,0 +1,89 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testEngines } from './platform/db/testing.ts';
+import { createTestApp, type TestApp } from './testing.ts';
+
+/**
+ * Every route the app serves, found through its OpenAPI description (so a new route is covered the day it is
+ * added), is called without a session. Only the routes listed here may answer the public; everything else
+ * must refuse, and no refused request may change a single row. The public writes are the routes marked
+ * `config: { publicWrite: true }` (platform/http.ts refuses every other anonymous write).
+ */
+const PUBLIC_READS = [
+  /^\/api\/health$/,
+  /^\/api\/auth\/me$/, // answers "not signed in" rather than refusing
+  /^\/api\/networks$/, // the published networks
+  /^\/api\/networks\/\{slug\}$/, // a published network's page
+  /^\/api\/networks\/\{slug\}\/(figures|boundaries)$/, // Statbel figures of a published network
+  /^\/api\/networks\/\{slug\}\/plans(\/\{planId\}(\/tree|\/report|\/export\.(json|csv))?)?$/, // published plans
+  /^\/api\/networks\/\{slug\}\/directory\/curate\/services\/\{id\}\/fields$/, // what a suggestion may change
+  /^\/api\/networks\/\{slug\}\/directory\/curate\/assurance\/\{token\}$/, // the link in a "still correct?" mail
+  /^\/api\/hsds\//, // the open HSDS API
+  /^\/kaart/, // the public social map
+];
+const PUBLIC_WRITES = [
+  /^\/api\/auth\/(login|logout)$/,
+  /^\/api\/networks\/\{slug\}\/directory\/curate\/services\/\{id\}\/suggestions$/, // anyone may suggest
+  /^\/api\/networks\/\{slug\}\/directory\/curate\/assurance\/\{token\}$/, // the token is the credential
+];
+
+const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
+
+/** A concrete URL for an OpenAPI path: the demo network, and ids that exist nowhere. */
+function urlOf(path: string): string {
+  return path
+    .replace('{slug}', 'elz-regio-aalst')
+    .replace('{format}', 'gexf')
+    .replace(/\{\*\}/g, 'x')
+    .replace(/\{[^}]+\}/g, NO_SUCH_ID);
+}
+
+async function rowCounts(k: TestApp): Promise<Record<string, number>> {
+  const tables = await k.t.db.introspection.getTables();
+  const schema = k.t.options.schema;
+  const counts: Record<string, number> = {};
+  for (const table of tables) {
+    if (schema && table.schema !== schema) continue;
+    // Sessions and rate-limit counters may move on any anonymous request; they hold no one's data.
+    if (/session|attempt|kysely_/.test(table.name)) continue;
+    const ref = schema ? sql.table(`${schema}.${table.name}`) : sql.table(table.name);
+    const row = await sql<{ n: number }>`select count(*) as n from ${ref}`.execute(k.t.db);
+    counts[table.name] = Number(row.rows[0]?.n ?? 0);
+  }
+  return counts;
+}
+
+describe.each(testEngines())('authorisation of every route on %s', (engine) => {
+  let k: TestApp;
+  beforeAll(async () => {
+    k = await createTestApp(engine);
+  });
+  afterAll(() => k.destroy());
+
+  it('refuses the public everywhere but the public routes, and changes nothing', async () => {
+    const spec = k.app.swagger() as { paths: Record<string, Record<string, unknown>> };
+    const routes = Object.entries(spec.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((method) => ({ path, method: method.toUpperCase() })),
+    );
+    // The inventory itself must be real: the app has well over a hundred operations.
+    expect(routes.length).toBeGreaterThan(100);
+    const before = await rowCounts(k);
+    const wrong: string[] = [];
+    for (const { path, method } of routes) {
+      const write = method !== 'GET' && method !== 'HEAD';
+      const allowed = (write ? PUBLIC_WRITES : PUBLIC_READS).some((p) => p.test(path));
+      if (allowed) continue;
+      const res = await k.app.inject({
+        method: method as 'GET',
+        url: urlOf(path),
+        ...(write ? { payload: {} } : {}),
+      });
+      // 404 is a refusal too: an unknown or unpublished thing is not revealed to exist. A read may also fail
+      // its query's validation first (400: nothing read); a write is refused before its body is looked at.
+      const refusals = write ? [401, 403, 404] : [400, 401, 403, 404];
+      if (!refusals.includes(res.statusCode)) wrong.push(`${method} ${path} → ${res.statusCode}`);
+    }
+    expect(wrong).toEqual([]);
+    expect(await rowCounts(k)).toEqual(before);
+  });
+});
