@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { engineOf } from './platform/db/index.ts';
 import { testEngines } from './platform/db/testing.ts';
 import { createTestApp, type TestApp } from './testing.ts';
 
@@ -39,16 +40,18 @@ function urlOf(path: string): string {
 }
 
 async function rowCounts(k: TestApp): Promise<Record<string, number>> {
-  const tables = await k.t.db.introspection.getTables();
-  const schema = k.t.options.schema;
+  // The tables of this test's own database or schema only (others are created and dropped in parallel).
+  const tables =
+    engineOf(k.t.db) === 'postgres'
+      ? await sql<{ name: string }>`select table_name as name from information_schema.tables
+          where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(k.t.db)
+      : await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(k.t.db);
   const counts: Record<string, number> = {};
-  for (const table of tables) {
-    if (schema && table.schema !== schema) continue;
+  for (const { name } of tables.rows) {
     // Sessions and rate-limit counters may move on any anonymous request; they hold no one's data.
-    if (/session|attempt|kysely_/.test(table.name)) continue;
-    const ref = schema ? sql.table(`${schema}.${table.name}`) : sql.table(table.name);
-    const row = await sql<{ n: number }>`select count(*) as n from ${ref}`.execute(k.t.db);
-    counts[table.name] = Number(row.rows[0]?.n ?? 0);
+    if (/session|attempt|kysely_|sqlite_/.test(name)) continue;
+    const row = await sql<{ n: number }>`select count(*) as n from ${sql.table(name)}`.execute(k.t.db);
+    counts[name] = Number(row.rows[0]?.n ?? 0);
   }
   return counts;
 }

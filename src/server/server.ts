@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import { seedDemoOnce } from './demo/seed.ts';
 import { startAssuranceScheduler } from './modules/directory/curate/service.ts';
+import { startStuckJobSweep } from './modules/directory/exchange/service.ts';
 import { closeNetworkMetricsWorkers } from './modules/network/metrics/index.ts';
 import type { Config } from './platform/config.ts';
 import { type DbHandle, openDb } from './platform/db/index.ts';
@@ -41,6 +42,8 @@ export async function startKnooppunt(config: Config): Promise<RunningKnooppunt> 
       app.log,
     );
     const stopAssurance = startAssuranceScheduler(handle.db, app.log);
+    // Import jobs a previous process left 'running' are failed with a reason, not shown running for ever.
+    const stopStuckJobs = startStuckJobSweep(handle.db, app.log);
     const address = await app.listen({ port: config.port, host: config.host });
     const port = (app.server.address() as { port: number }).port;
     const url =
@@ -56,6 +59,7 @@ export async function startKnooppunt(config: Config): Promise<RunningKnooppunt> 
         await app.close();
         await stopMail();
         await stopAssurance();
+        await stopStuckJobs();
         await closeNetworkMetricsWorkers();
         await handle.close();
       },

@@ -59,6 +59,9 @@ describe.skipIf(noBrowser)('journey: analysing the social map', () => {
     expect(await row.getAttribute('data-flag')).toBe(gap.flag);
     expect(await row.textContent()).toMatch(gap.flag === 'none' ? /Geen aanbod/ : /Tekort/);
     await page.getByText('Bron: Statbel').waitFor();
+    // All six columns, the rating last, fit a desktop screen: the table does not scroll sideways there.
+    const region = page.locator('.table-scroll', { has: table });
+    expect(await region.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
     await page.locator('.map canvas').first().waitFor();
     await expectNoAxeViolations(page, 'coverage');
     await shoot(page, 'directory-analysis-coverage-desktop');

@@ -140,6 +140,36 @@ describe.skipIf(noBrowser)('journey: keeping the social map current', () => {
     await phone.context.close();
   });
 
+  test('entering a service that is already on the map warns first, and saves on "Toch bewaren"', async () => {
+    const { context, page } = await harness.newPage(DESKTOP);
+    await login(page, DEMO.partner);
+    await page.goto(`${MAP}/nieuw?organisatie=${organizationId}`);
+    await page.locator('h1', { hasText: 'Nieuwe dienst' }).waitFor();
+    // Worded a little differently, at the same address: the kind of duplicate people enter by accident.
+    const again = 'Curatietest: thuiszorg van partner';
+    await page.getByLabel('Naam', { exact: true }).fill(again);
+    await page.getByLabel('Straat en nummer').fill('Kerkstraat 1');
+    await page.getByLabel('Postcode').fill('9300');
+    await page.getByLabel('Gemeente').fill('Aalst');
+    await page.getByRole('button', { name: 'Dienst toevoegen' }).click();
+    const warning = page.locator('.duplicate-warning');
+    await warning.locator('h2', { hasText: 'Bestaat dit al?' }).waitFor();
+    const match = warning.getByRole('link', { name: new RegExp(serviceName) });
+    expect(await match.getAttribute('href')).toBe(`${MAP}/dienst/${serviceId}`);
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('duplicate-warning'))).toBe(
+      true,
+    );
+    // Nothing was saved yet: the form still holds what was typed.
+    expect(await page.getByLabel('Naam', { exact: true }).inputValue()).toBe(again);
+    await expectNoAxeViolations(page, 'new service with likely duplicates');
+    await shoot(page, 'directory-curate-duplicate-warning');
+    await warning.getByRole('button', { name: 'Toch bewaren' }).click();
+    await page.waitForURL(/\/dienst\/[^/]+\/bewerken$/);
+    expect(page.url()).not.toContain(serviceId);
+    await page.locator('h1', { hasText: `Dienst bewerken: ${again}` }).waitFor();
+    await context.close();
+  });
+
   test('a viewer suggests a change and staff approve it from the diff', async () => {
     const viewer = await harness.newPage(DESKTOP);
     await login(viewer.page, DEMO.viewer);

@@ -31,6 +31,45 @@ async function resultsHeading(page: Page) {
   return heading;
 }
 
+/**
+ * Presses Tab, as a keyboard user does, until the focused element matches `selector`; every stop on the
+ * way must show a focus indicator and be in view, not hidden under something else (WCAG 2.4.7, 2.4.11).
+ * Returns the stops, so a test can check what the way passed.
+ */
+async function tabTo(page: Page, selector: string, max = 60): Promise<string[]> {
+  const stops: string[] = [];
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const stop = await page.evaluate((wanted) => {
+      const el = document.activeElement;
+      if (!(el instanceof HTMLElement) || el === document.body) return null;
+      const style = getComputedStyle(el);
+      const box = el.getBoundingClientRect();
+      const x = Math.min(Math.max(box.left + box.width / 2, 0), innerWidth - 1);
+      const y = Math.min(Math.max(box.top + Math.min(box.height / 2, 12), 0), innerHeight - 1);
+      const hit = document.elementFromPoint(x, y);
+      return {
+        name: `${el.tagName.toLowerCase()} “${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}”`,
+        indicated:
+          (style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) > 0) ||
+          style.boxShadow !== 'none',
+        visible:
+          box.bottom > 0 &&
+          box.top < innerHeight &&
+          hit !== null &&
+          (hit === el || el.contains(hit) || (el.id !== '' && hit.closest(`label[for="${el.id}"]`) !== null)),
+        reached: el.matches(wanted),
+      };
+    }, selector);
+    if (!stop) continue;
+    stops.push(stop.name);
+    expect(stop.indicated, `no visible focus on ${stop.name}`).toBe(true);
+    expect(stop.visible, `focus hidden or out of view on ${stop.name}`).toBe(true);
+    if (stop.reached) return stops;
+  }
+  throw new Error(`Tab never reached ${selector}; stops: ${stops.join(' > ')}`);
+}
+
 describe.skipIf(noBrowser)('journey: searching the social map', () => {
   let harness: Harness;
   let searchUrl = '';
@@ -152,6 +191,54 @@ describe.skipIf(noBrowser)('journey: searching the social map', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await expectNoAxeViolations(page, 'service record on a phone');
     await shoot(page, 'directory-find-service-phone');
+    await context.close();
+  }, 120_000);
+
+  test('keyboard only: type a search, Tab past the filters to the first result, Enter opens it', async () => {
+    const { context, page } = await harness.newPage(DESKTOP);
+    await login(page, DEMO.staff);
+    await page.goto(MODULE);
+    await page.getByRole('heading', { level: 1, name: 'Zoeken in de sociale kaart' }).waitFor();
+
+    // From the top of the page: the skip link comes first, then the header, the menus and the search box.
+    const way = await tabTo(page, 'input[type="search"]');
+    expect(way[0]).toContain('Naar de hoofdinhoud');
+    await page.keyboard.type('thuisverpleeging');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.searchParams.get('q') === 'thuisverpleeging');
+    await resultsHeading(page);
+    await page.waitForFunction(() => !document.querySelector('.search-results[aria-busy="true"]'));
+
+    // The filter panel (open on a desktop) sits between the box and the results: every field is a Tab stop.
+    const toResult = await tabTo(page, '.result-card h3 a');
+    expect(toResult.some((s) => s.startsWith('summary'))).toBe(true);
+    expect(toResult.filter((s) => s.startsWith('select')).length).toBeGreaterThanOrEqual(5);
+    const name = (await page.evaluate(() => document.activeElement?.textContent)) ?? '';
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+
+    // And back to the same results, still by keyboard.
+    await tabTo(page, 'a[href*="q=thuisverpleeging"]');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(
+      (url) => url.searchParams.get('q') === 'thuisverpleeging' && !url.pathname.includes('dienst'),
+    );
+    await resultsHeading(page);
+    await context.close();
+  }, 120_000);
+
+  test('keyboard only on a phone: the closed filter panel opens with Enter and its fields follow', async () => {
+    const { context, page } = await harness.newPage(PHONE);
+    await login(page, DEMO.staff);
+    await page.goto(`${MODULE}?q=thuisverpleeging`);
+    await resultsHeading(page);
+    const panel = page.locator('.filter-panel');
+    expect(await panel.getAttribute('open')).toBeNull();
+    await tabTo(page, '.filter-panel summary');
+    await page.keyboard.press('Enter');
+    expect(await panel.getAttribute('open')).not.toBeNull();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('.filter-group') !== null)).toBe(true);
     await context.close();
   }, 120_000);
 });

@@ -4,6 +4,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createOrganization, createService } from '../../src/server/modules/directory/service.ts';
 import {
+  DEMO,
+  DEMO_PASSWORD,
   DESKTOP,
   expectNoAxeViolations,
   type Harness,
@@ -166,6 +168,75 @@ describe.skipIf(noBrowser)('journey: public social map', () => {
     // With scripts the print button appears.
     await page.goto(`/kaart/dienst/${serviceId}`);
     await page.locator('button[data-print]').waitFor({ state: 'visible' });
+    await context.close();
+  });
+
+  test('without JavaScript: a citizen suggests a new phone number, staff find it in their inbox', async () => {
+    const { context, page } = await noScriptPage();
+    await page.goto(`/kaart/dienst/${serviceId}`);
+    await page.getByRole('link', { name: 'Klopt er iets niet? Stel een wijziging voor' }).click();
+    await page.waitForURL(`**/kaart/dienst/${serviceId}/voorstel`);
+    const phone = page.getByLabel('Telefoonnummer');
+    expect(await phone.inputValue()).toBe('053 12 34 56');
+    // A typo first: the form comes back with a summary linking to the field, and keeps what was typed.
+    await phone.fill('053 77 66 5x');
+    await page.getByLabel('Wat klopt er niet?').fill('Het nummer is veranderd.');
+    await page.getByRole('button', { name: 'Voorstel versturen' }).click();
+    const summary = page.locator('.error-summary');
+    await summary.waitFor();
+    expect(await page.title()).toMatch(/^Fout: /);
+    expect(await page.getByLabel('Wat klopt er niet?').inputValue()).toBe('Het nummer is veranderd.');
+    await screenshot(page, 'public-suggest-errors');
+    await summary.getByRole('link', { name: /053 77 66 5x/ }).click();
+    expect(await page.evaluate(() => location.hash)).toBe('#f-phones');
+    await page.getByLabel('Telefoonnummer').fill('053 77 66 55');
+    await page.getByRole('button', { name: 'Voorstel versturen' }).click();
+    await page.locator('h1', { hasText: 'Bedankt voor uw voorstel' }).waitFor();
+    await screenshot(page, 'public-suggest-thanks');
+    await context.close();
+
+    // Staff of the network whose area holds the service see it in the curate inbox, field by field.
+    const login = await fetch(`${harness.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: DEMO.staff, password: DEMO_PASSWORD }),
+    });
+    expect(login.status).toBe(200);
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const inbox = await fetch(`${harness.url}/api/networks/elz-regio-aalst/directory/curate/suggestions`, {
+      headers: { cookie },
+    });
+    expect(inbox.status).toBe(200);
+    const { suggestions } = (await inbox.json()) as {
+      suggestions: { service: { id: string }; comment: string; diff: unknown[]; proposer: string | null }[];
+    };
+    const mine = suggestions.find((x) => x.service.id === serviceId);
+    expect(mine?.diff).toEqual([{ field: 'phones', current: ['053 12 34 56'], proposed: ['053 77 66 55'] }]);
+    expect(mine?.comment).toBe('Het nummer is veranderd.');
+    expect(mine?.proposer).toBeNull();
+  });
+
+  test('the suggestion form, its errors and the thank-you page pass axe', async () => {
+    const { context, page } = await harness.newPage(PHONE);
+    await page.goto(`/kaart/dienst/${serviceId}/voorstel`);
+    await page.locator('main h1').waitFor();
+    await expectNoAxeViolations(page, 'public suggestion form');
+    await page.getByLabel('Website').fill('geen adres');
+    await page.getByLabel('Postcode').fill('93');
+    await page.getByRole('button', { name: 'Voorstel versturen' }).click();
+    await page.locator('.error-summary').waitFor();
+    // The summary takes the focus, so a screen reader reads it first.
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('error-summary');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    expect(overflow).toBe(false);
+    await expectNoAxeViolations(page, 'public suggestion form with errors');
+    await screenshot(page, 'public-suggest-errors-phone');
+    await page.getByLabel('Website').fill('');
+    await page.getByLabel('Postcode').fill('9300');
+    await page.getByLabel('Openingsuren').fill('Op vrijdag tot 16 u.');
+    await page.getByRole('button', { name: 'Voorstel versturen' }).click();
+    await page.locator('main h1', { hasText: 'Bedankt voor uw voorstel' }).waitFor();
+    await expectNoAxeViolations(page, 'public suggestion thank-you page');
     await context.close();
   });
 

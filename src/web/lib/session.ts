@@ -40,6 +40,8 @@ export function useChangeLanguage() {
   return async (language: Language) => {
     if (language === currentLanguage()) return;
     await applyLanguage(language, true);
+    // The API answers in the request's language (record texts, taxonomy term names): fetch them again.
+    void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== SESSION_KEY[0] });
     if (!session) return;
     queryClient.setQueryData<Session | null>(SESSION_KEY, (old) =>
       old ? { ...old, user: { ...old.user, preferredLanguage: language } } : old,

@@ -1,3 +1,4 @@
+import { defuseFormula } from '../../platform/csv.ts';
 import type { GraphView, MetricsResult } from './service.ts';
 
 const xml = (s: string) =>
@@ -11,7 +12,8 @@ const xml = (s: string) =>
 /** CSV cells are quoted, and a leading =, +, - or @ is defused so spreadsheets do not run it as a formula. */
 const cell = (v: unknown) => {
   const s = v === null || v === undefined ? '' : String(v);
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  // A negative metric stays a number the spreadsheet can sum.
+  const safe = typeof v === 'number' ? s : defuseFormula(s);
   return /[",\n\r;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 };
 const line = (cells: unknown[]) => cells.map(cell).join(',');

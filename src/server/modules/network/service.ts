@@ -142,6 +142,14 @@ export async function partnersSpokenForBy(db: Db, ctx: TenantContext, auth: Auth
   return (await repo.partnersOfUser(db, ctx.network.id, auth.user.id)).map((r) => r.partner_id);
 }
 
+/** The accounts that speak for these partners, with their language: for mails about those partners. */
+export async function spokespersonsOf(db: Db, ctx: TenantContext, partnerIds: string[]) {
+  const wanted = new Set(partnerIds);
+  return (await repo.spokespersons(db, ctx.network.id))
+    .filter((s) => wanted.has(s.partner_id))
+    .map((s) => ({ partnerId: s.partner_id, email: s.email, language: s.preferred_language }));
+}
+
 async function requirePartners(db: Db, networkId: string, ids: string[]) {
   const unique = [...new Set(ids)];
   const found = await repo.partnerIdsIn(db, networkId, unique);

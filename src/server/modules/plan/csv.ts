@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { defuseFormula } from '../../platform/csv.ts';
 import type { PlatformTables } from '../../platform/db/tables.ts';
 import type { TenantContext } from '../../platform/tenancy.ts';
 import * as read from './read.ts';
@@ -16,7 +17,7 @@ function toCsv(header: readonly string[], rows: readonly Cell[][]): string {
   const cell = (v: Cell) => {
     if (v === null || v === undefined) return '';
     if (typeof v === 'number') return String(v);
-    const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+    const safe = defuseFormula(v);
     return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
   };
   return `\uFEFF${[header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;

@@ -191,6 +191,24 @@ describe.each(testEngines())('policy plans on %s', (engine) => {
     expect(measurements.body).toContain('46.1');
   });
 
+  it('exports CSV whose texts a spreadsheet does not run as formulas', async () => {
+    const planRes = await send('POST', AALST, staff, {
+      title: { nl: 'Werkplan formules' },
+      periodStart: '2026-01-01',
+      periodEnd: '2026-12-31',
+      levelNames: [{ nl: 'Pijler' }],
+    });
+    expect(planRes.statusCode).toBe(201);
+    const base = `${AALST}/${planRes.json().id}`;
+    for (const nl of ['=HYPERLINK("https://evil.example";"klik")', "'t Buurthuis", '-1+1'])
+      expect((await send('POST', `${base}/nodes`, staff, { title: { nl } })).statusCode).toBe(201);
+    const csv = (await get(`${base}/export.csv?table=nodes`, viewer)).body;
+    expect(csv).toContain(`"'=HYPERLINK(""https://evil.example"";""klik"")"`);
+    expect(csv).toContain(",'-1+1,");
+    expect(csv).toContain(",'t Buurthuis,");
+    expect(csv).not.toMatch(/(^|,)"?[=+@-]/m);
+  });
+
   it('lets staff build a plan, a partner report on request, and the board see the status turn', async () => {
     const planRes = await send('POST', AALST, staff, {
       title: { nl: 'Werkplan 2026' },

@@ -23,6 +23,31 @@ class FolderMigrationProvider implements MigrationProvider {
   }
 }
 
+/**
+ * Kysely's introspector reads the catalogue of every schema in the database, which fails now and then while
+ * another schema is being dropped (parallel test files each drop theirs). The migrator only asks whether its
+ * own bookkeeping tables exist, so it gets an introspector that looks at our schema alone.
+ */
+function scopedIntrospection<DB>(db: Kysely<DB>, schema: string): Kysely<DB> {
+  const introspection = {
+    getSchemas: async () => [{ name: schema }],
+    getTables: async () => {
+      const rows = await sql<{ name: string; type: string }>`
+        select table_name as name, table_type as type from information_schema.tables
+        where table_schema = ${schema}`.execute(db);
+      return rows.rows.map((r) => ({ name: r.name, schema, isView: r.type === 'VIEW', columns: [] }));
+    },
+    getMetadata: async () => ({ tables: await introspection.getTables() }),
+  };
+  return new Proxy(db, {
+    get: (target, prop) => {
+      if (prop === 'introspection') return introspection;
+      const value = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
 export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<string[]> {
   // Kysely looks for its bookkeeping tables across every schema of the database; pinned to the schema
   // we work in, another installation (or a parallel test) in the same database cannot mislead it.
@@ -32,7 +57,7 @@ export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<string[]> {
       : undefined;
   const migrator = new Migrator({
     // biome-ignore lint/suspicious/noExplicitAny: the migrator works below the typed schema
-    db: db as Kysely<any>,
+    db: (schema ? scopedIntrospection(db, schema) : db) as Kysely<any>,
     provider: new FolderMigrationProvider(),
     ...(schema ? { migrationTableSchema: schema } : {}),
   });

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../../../platform/audit.ts';
 import { testEngines } from '../../../platform/db/testing.ts';
 import { as, createTestApp, loginAs, type Session, type TestApp } from '../../../testing.ts';
 import { createOrganization, createService } from '../service.ts';
-import { runAssuranceRound } from './service.ts';
+import { runAssuranceRound, sendAssuranceRequests } from './service.ts';
 
 const SLUG = 'elz-regio-aalst';
 const API = `/api/networks/${SLUG}/directory/curate`;
@@ -345,5 +346,100 @@ describe.each(testEngines())('keeping the social map current on %s', (engine) =>
       .execute();
     expect((await req(null, 'GET', `${API}/assurance/${old}`)).json().state).toBe('expired');
     expect((await req(null, 'POST', `${API}/assurance/${old}`)).statusCode).toBe(410);
+  });
+
+  it('warns of likely duplicates before saving, and saves when asked to anyway', async () => {
+    const [services, audits] = [await count('directory_services'), await count('audit_log')];
+    const body = {
+      name: 'Thuisverpleging Test',
+      address: { address_1: 'Kerkstraat 1', postal_code: '9300', city: 'Aalst' },
+    };
+    const warned = await req(partner, 'POST', `${API}/organizations/${ownOrg}/services`, body);
+    expect(warned.statusCode, warned.body).toBe(409);
+    expect(warned.json().error.code).toBe('directory_possible_duplicate');
+    expect(warned.json().error.message).toContain('lijkt op wat al op de sociale kaart staat');
+    const match = warned.json().matches.find((m: { id: string }) => m.id === ownService);
+    expect(match).toMatchObject({ kind: 'service', name: 'Thuisverpleging Test' });
+    expect(match.reasons.map((r: { code: string }) => r.code)).toContain('similar_name');
+    // A warning writes nothing.
+    expect(await count('directory_services')).toBe(services);
+    expect(await count('audit_log')).toBe(audits);
+    const saved = await req(partner, 'POST', `${API}/organizations/${ownOrg}/services`, {
+      ...body,
+      confirmDuplicate: true,
+    });
+    expect(saved.statusCode, saved.body).toBe(201);
+    expect(await count('directory_services')).toBe(services + 1);
+
+    // Renaming an organisation after another one warns too; other edits of it do not.
+    const rename = await req(staff, 'PATCH', `${API}/organizations/${otherOrg}`, {
+      name: 'Thuiszorg Test (demo)',
+    });
+    expect(rename.statusCode, rename.body).toBe(409);
+    expect(rename.json().matches.map((m: { id: string }) => m.id)).toContain(ownOrg);
+    expect((await req(staff, 'GET', `${API}/organizations/${otherOrg}`)).json().fields.name).toBe(
+      'Andere Organisatie (demo)',
+    );
+    const renamed = await req(staff, 'PATCH', `${API}/organizations/${otherOrg}`, {
+      name: 'Thuiszorg Test (demo)',
+      confirmDuplicate: true,
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    const quiet = await req(staff, 'PATCH', `${API}/organizations/${otherOrg}`, { description: 'Anders.' });
+    expect(quiet.statusCode, quiet.body).toBe(200);
+    expect(
+      (await req(staff, 'PATCH', `${API}/organizations/${otherOrg}`, { confirmDuplicate: true })).statusCode,
+    ).toBe(400);
+  });
+
+  it('writes "is this still correct?" in the language of whoever reads it', async () => {
+    const network = await k.t.db
+      .selectFrom('networks')
+      .selectAll()
+      .where('slug', '=', SLUG)
+      .executeTakeFirstOrThrow();
+    const setLanguage = (email: string, lang: string) =>
+      k.t.db.updateTable('users').set({ preferred_language: lang }).where('email', '=', email).execute();
+    // The partner's spokesperson reads French; an organisation mailed at a staff member's own address, English.
+    await setLanguage('partner@demo.knooppunt.be', 'fr');
+    await setLanguage('bestuur@demo.knooppunt.be', 'en');
+    const orgs: Record<string, string> = {};
+    for (const [name, email] of [
+      ['Taaltest Engels (demo)', 'BESTUUR@demo.knooppunt.be'],
+      ['Taaltest Onbekend (demo)', 'info@taaltest-onbekend.example'],
+    ] as const) {
+      orgs[email] = await createOrganization(k.t.db, { name, network_id: network.id });
+      await k.t.db
+        .updateTable('directory_organizations' as never)
+        .set({ email } as never)
+        .where('id' as never, '=', orgs[email] as never)
+        .execute();
+    }
+    // Forty days on, every earlier link has expired and a month-old confirmation is stale.
+    const now = new Date(Date.now() + 40 * 86_400_000);
+    const run = await sendAssuranceRequests(k.t.db, { network, role: null }, SYSTEM_ACTOR, {
+      months: 1,
+      now,
+    });
+    expect(run.sent).toBeGreaterThanOrEqual(3);
+    const last = async (to: string) =>
+      (
+        await k.t.db
+          .selectFrom('outbox')
+          .selectAll()
+          .where('kind', '=', 'directory.assurance_request')
+          .where('to_address', '=', to)
+          .orderBy('created_at', 'desc')
+          .execute()
+      )[0];
+    const fr = await last('info@thuiszorg-test.example');
+    expect(fr?.subject).toBe(`Est-ce toujours correct ? Vos données sur la carte sociale de ${network.name}`);
+    expect(fr?.text_body).toContain('Confirmez en un clic');
+    const en = await last('BESTUUR@demo.knooppunt.be');
+    expect(en?.subject).toBe(`Is this still correct? Your details on the social map of ${network.name}`);
+    const nl = await last('info@taaltest-onbekend.example');
+    expect(nl?.subject).toBe(`Is dit nog correct? Uw gegevens op de sociale kaart van ${network.name}`);
+    await setLanguage('partner@demo.knooppunt.be', 'nl');
+    await setLanguage('bestuur@demo.knooppunt.be', 'nl');
   });
 });

@@ -12,6 +12,8 @@ registerMessages({
       'De uitzondering van {from}: geef een openings- en sluitingsuur, of duid "gesloten" aan.',
     curate_age_order: 'De minimumleeftijd ({min}) is hoger dan de maximumleeftijd ({max}).',
     curate_suggestion_closed: 'Over dit voorstel is al beslist.',
+    directory_possible_duplicate:
+      'Wat u invoert, lijkt op wat al op de sociale kaart staat. Kijk het na, of bewaar toch als het echt iets anders is.',
     curate_token_invalid: 'Deze link is niet (meer) geldig: hij werd al gebruikt of is verlopen.',
     curate_assurance_subject: 'Is dit nog correct? Uw gegevens op de sociale kaart van {network}',
     curate_assurance_body:
@@ -35,6 +37,8 @@ registerMessages({
       "L'exception du {from} : indiquez une heure d'ouverture et de fermeture, ou cochez « fermé ».",
     curate_age_order: "L'âge minimum ({min}) dépasse l'âge maximum ({max}).",
     curate_suggestion_closed: 'Cette proposition a déjà été traitée.',
+    directory_possible_duplicate:
+      "Ce que vous saisissez ressemble à ce qui figure déjà sur la carte sociale. Vérifiez-le, ou enregistrez quand même s'il s'agit vraiment d'autre chose.",
     curate_token_invalid: "Ce lien n'est pas (plus) valable : il a déjà été utilisé ou a expiré.",
     curate_assurance_subject: 'Est-ce toujours correct ? Vos données sur la carte sociale de {network}',
     curate_assurance_body:
@@ -57,6 +61,8 @@ registerMessages({
     curate_exception_hours: 'The exception from {from}: give an opening and closing time, or mark it closed.',
     curate_age_order: 'The minimum age ({min}) is above the maximum age ({max}).',
     curate_suggestion_closed: 'This suggestion has already been decided.',
+    directory_possible_duplicate:
+      'What you enter looks like something already on the social map. Check it, or save anyway if it really is something else.',
     curate_token_invalid: 'This link is not valid (any more): it was used already or has expired.',
     curate_assurance_subject: 'Is this still correct? Your details on the social map of {network}',
     curate_assurance_body:

@@ -1,17 +1,19 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../../platform/audit.ts';
+import { translate } from '../../../platform/i18n.ts';
 import { resolveTenant } from '../../../platform/tenancy.ts';
 import {
   AssuranceRunBody,
   AssuranceView,
+  DuplicateWarning,
   FreshnessQuery,
   FreshnessView,
   IdParams,
   MineView,
   NewServiceBody,
-  OrganizationPatch,
+  OrganizationUpdateBody,
   OrganizationView,
   RejectBody,
   ServiceFields,
@@ -59,26 +61,62 @@ export const curateRoutes: FastifyPluginAsyncZod = async (app) => {
       service.organizationForEdit(db, await member(req, req.params.slug), caller(req), req.params.id),
   );
 
+  /** A likely duplicate is not an error to hide: the answer lists the matches for the form to show. */
+  const duplicateWarning = (req: FastifyRequest, reply: FastifyReply, e: unknown) => {
+    if (!(e instanceof service.PossibleDuplicates)) throw e;
+    return reply.status(409).send({
+      error: {
+        code: 'directory_possible_duplicate' as const,
+        message: translate(req.lang, e.messageKey, e.params),
+      },
+      matches: e.matches,
+    });
+  };
+
   app.patch(
     `${BASE}/organizations/:id`,
-    { schema: { tags, params: IdParams, body: OrganizationPatch, response: { 200: OrganizationView } } },
-    async (req) =>
-      service.updateOrganization(
-        db,
-        await member(req, req.params.slug),
-        caller(req),
-        req.params.id,
-        req.body,
-      ),
+    {
+      schema: {
+        tags,
+        params: IdParams,
+        body: OrganizationUpdateBody,
+        response: { 200: OrganizationView, 409: DuplicateWarning },
+      },
+    },
+    async (req, reply) => {
+      const ctx = await member(req, req.params.slug);
+      const { confirmDuplicate, ...patch } = req.body;
+      try {
+        return await service.updateOrganization(db, ctx, caller(req), req.params.id, patch, {
+          confirmDuplicate,
+        });
+      } catch (e) {
+        return duplicateWarning(req, reply, e);
+      }
+    },
   );
 
   app.post(
     `${BASE}/organizations/:id/services`,
-    { schema: { tags, params: IdParams, body: NewServiceBody, response: { 201: ServiceView } } },
+    {
+      schema: {
+        tags,
+        params: IdParams,
+        body: NewServiceBody,
+        response: { 201: ServiceView, 409: DuplicateWarning },
+      },
+    },
     async (req, reply) => {
       const ctx = await member(req, req.params.slug);
-      reply.status(201);
-      return service.createServiceFor(db, ctx, caller(req), req.params.id, req.body);
+      const { confirmDuplicate, ...fields } = req.body;
+      try {
+        const created = await service.createServiceFor(db, ctx, caller(req), req.params.id, fields, {
+          confirmDuplicate,
+        });
+        return reply.status(201).send(created);
+      } catch (e) {
+        return duplicateWarning(req, reply, e);
+      }
     },
   );
 
@@ -195,7 +233,7 @@ export const curateRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     `${BASE}/freshness`,
     { schema: { tags, params: SlugParams, querystring: FreshnessQuery, response: { 200: FreshnessView } } },
-    async (req) => service.freshness(db, await staff(req, req.params.slug), req.query),
+    async (req) => service.freshness(db, await staff(req, req.params.slug), req.query, req.lang),
   );
 
   app.post(

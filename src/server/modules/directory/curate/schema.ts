@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DuplicateReason } from '../analysis/schema.ts';
 
 /** What the curation API accepts and returns; the web imports these types. */
 
@@ -98,7 +99,25 @@ export const SlugParams = z.strictObject({ slug: z.string().min(1).max(100) });
 export const IdParams = SlugParams.extend({ id: z.string().min(1).max(200) });
 export const TokenParams = SlugParams.extend({ token: z.string().min(20).max(100) });
 
-export const NewServiceBody = ServiceFields.partial().extend({ name: Text(200) });
+/** Save although the likely duplicates were shown (the answer 409 directory_possible_duplicate lists them). */
+const ConfirmDuplicate = { confirmDuplicate: z.boolean().optional() };
+export const NewServiceBody = ServiceFields.partial().extend({ name: Text(200), ...ConfirmDuplicate });
+export const OrganizationUpdateBody = OrganizationFields.partial()
+  .extend(ConfirmDuplicate)
+  .refine((o) => Object.keys(o).some((k) => k !== 'confirmDuplicate'), { message: 'no fields' });
+
+export const DuplicateMatchView = z.object({
+  id: z.string(),
+  kind: z.enum(['organization', 'service']),
+  name: z.string(),
+  score: z.number(),
+  reasons: z.array(DuplicateReason),
+});
+export type DuplicateMatchView = z.infer<typeof DuplicateMatchView>;
+export const DuplicateWarning = z.object({
+  error: z.object({ code: z.literal('directory_possible_duplicate'), message: z.string() }),
+  matches: z.array(DuplicateMatchView),
+});
 
 export const SuggestionBody = z.strictObject({
   proposed: ServicePatch,

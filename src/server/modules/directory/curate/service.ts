@@ -5,17 +5,20 @@ import type { Auth } from '../../../platform/auth.ts';
 import { inTransaction } from '../../../platform/db/index.ts';
 import type { PlatformTables } from '../../../platform/db/tables.ts';
 import { AppError, badRequest, forbidden, notFound } from '../../../platform/errors.ts';
-import { type Language, translate } from '../../../platform/i18n.ts';
+import { isLanguage, type Language, translate } from '../../../platform/i18n.ts';
 import { newId, nowIso } from '../../../platform/ids.ts';
 import { appLink, queueMail } from '../../../platform/outbox.ts';
 import { hasRole, type TenantContext } from '../../../platform/tenancy.ts';
-import { listPartners, partnersSpokenForBy } from '../../network/service.ts';
+import { listPartners, partnersSpokenForBy, spokespersonsOf } from '../../network/service.ts';
+import { type DuplicateCandidate, findDuplicateCandidates } from '../analysis/service.ts';
 import { reindex } from '../service.ts';
-import type { OrganizationTable, ServiceTable } from '../tables.ts';
+import type { DirectoryTables, OrganizationTable, ServiceTable } from '../tables.ts';
+import { localiseTerms } from '../term-names.ts';
 import './messages.ts';
 import * as repo from './repo.ts';
 import type {
   AssuranceView,
+  DuplicateMatchView,
   FreshnessBucket,
   FreshnessQuery,
   FreshnessView,
@@ -140,6 +143,31 @@ function validateService(f: ServiceFields, lang: Language) {
   if (f.minimum_age !== null && f.maximum_age !== null && f.minimum_age > f.maximum_age) {
     throw badRequest('curate_age_order', { min: f.minimum_age, max: f.maximum_age });
   }
+}
+
+// ---------------------------------------------------------------- likely duplicates
+
+/** The entry looks like records already on the map: the form shows them and may save anyway. */
+export class PossibleDuplicates extends AppError {
+  constructor(readonly matches: DuplicateMatchView[]) {
+    super(409, 'directory_possible_duplicate');
+  }
+}
+
+/** Warns before a write that would likely duplicate a record the network sees, unless the caller confirmed. */
+async function warnOfDuplicates(
+  d: repo.Db,
+  ctx: TenantContext,
+  candidate: DuplicateCandidate,
+  confirmed: boolean | undefined,
+) {
+  if (confirmed) return;
+  const matches = await findDuplicateCandidates(
+    d as unknown as Platform,
+    { networkId: ctx.network.id },
+    candidate,
+  );
+  if (matches.length > 0) throw new PossibleDuplicates(matches);
 }
 
 // ---------------------------------------------------------------- views
@@ -296,10 +324,25 @@ export async function createServiceFor(
   caller: Caller,
   organizationId: string,
   body: Partial<ServiceFields> & { name: string },
+  opts: { confirmDuplicate?: boolean | undefined } = {},
 ) {
   return inTransaction(repo.cur(db), async (d) => {
     const o = await loadOrganization(d, ctx, organizationId);
     await requireEditor(d as unknown as Platform, ctx, caller.auth, o.id);
+    await warnOfDuplicates(
+      d,
+      ctx,
+      {
+        kind: 'service',
+        name: body.name,
+        organization_id: o.id,
+        phone: body.phones?.[0] ?? null,
+        address_1: body.address?.address_1 ?? null,
+        postal_code: body.address?.postal_code ?? null,
+        city: body.address?.city ?? null,
+      },
+      opts.confirmDuplicate,
+    );
     const id = newId();
     const s = await repo.insertServiceRow(d, { id, organization: o, name: body.name });
     await audit(d, ctx, caller.actor, 'directory.service.created', 'directory_service', id, null, {
@@ -321,12 +364,27 @@ export async function updateOrganization(
   caller: Caller,
   id: string,
   patch: OrganizationPatch,
+  opts: { confirmDuplicate?: boolean | undefined } = {},
 ) {
   return inTransaction(repo.cur(db), async (d) => {
     const o = await loadOrganization(d, ctx, id);
     await requireEditor(d as unknown as Platform, ctx, caller.auth, o.id);
     const current: OrganizationFields = await repo.readOrganizationFields(d, o);
     const { before, after } = changedFields(current, patch);
+    // Only a new name or phone can make the organisation look like another one; other edits save quietly.
+    if (after.name !== undefined || after.phones !== undefined) {
+      await warnOfDuplicates(
+        d,
+        ctx,
+        {
+          kind: 'organization',
+          name: after.name ?? current.name,
+          phone: (after.phones ?? current.phones)[0] ?? null,
+          excludeId: o.id,
+        },
+        opts.confirmDuplicate,
+      );
+    }
     const at = nowIso();
     const meta = { source: 'edit', at, assuredDate: today(), assuredBy: caller.actor.userId };
     await repo.writeOrganizationFields(d, o, after, meta);
@@ -573,7 +631,12 @@ export async function rejectSuggestion(
 // ---------------------------------------------------------------- freshness
 
 /** The services the network sees, the longest unconfirmed first, with counts per age bucket. */
-export async function freshness(db: Platform, ctx: TenantContext, q: FreshnessQuery): Promise<FreshnessView> {
+export async function freshness(
+  db: Platform,
+  ctx: TenantContext,
+  q: FreshnessQuery,
+  lang: Language,
+): Promise<FreshnessView> {
   requireStaff(ctx);
   const d = repo.cur(db);
   const [c6, c12] = [monthsBefore(6), monthsBefore(12)];
@@ -622,13 +685,18 @@ export async function freshness(db: Platform, ctx: TenantContext, q: FreshnessQu
     .limit(q.perPage)
     .offset((q.page - 1) * q.perPage)
     .execute();
-  const rubrics = await d
-    .selectFrom('directory_taxonomy_terms as t')
-    .innerJoin('directory_taxonomies as x', 'x.id', 't.taxonomy_id')
-    .select(['t.id', 't.name'])
-    .where('x.kind', '=', 'rubric')
-    .orderBy('t.name')
-    .execute();
+  const rubrics = await localiseTerms(
+    d as unknown as Kysely<DirectoryTables>,
+    await d
+      .selectFrom('directory_taxonomy_terms as t')
+      .innerJoin('directory_taxonomies as x', 'x.id', 't.taxonomy_id')
+      .select(['t.id', 't.name'])
+      .where('x.kind', '=', 'rubric')
+      .orderBy('t.name')
+      .execute(),
+    lang,
+    { sort: true },
+  );
   const organizations = await d
     .selectFrom('directory_organizations')
     .select(['id', 'name'])
@@ -681,6 +749,34 @@ async function partnerOrganizations(db: Platform, ctx: TenantContext): Promise<s
     .execute())
     ids.add(r.id);
   return [...ids].sort();
+}
+
+/** Networks have no language of their own yet: their mails default to Dutch, like the product. */
+const NETWORK_LANGUAGE: Language = 'nl';
+
+/**
+ * The language of whoever reads the mail: the account with that address if there is one, else the spokesperson
+ * of the organisation's partner in this network (their account's language), else the network's default.
+ */
+async function recipientLanguage(
+  db: Platform,
+  ctx: TenantContext,
+  organizationId: string,
+  to: string,
+): Promise<Language> {
+  const account = await db
+    .selectFrom('users')
+    .select('preferred_language')
+    .where(sql<string>`lower(email)`, '=', to.trim().toLowerCase())
+    .executeTakeFirst();
+  if (isLanguage(account?.preferred_language)) return account.preferred_language;
+  const partners = (await listPartners(db, ctx))
+    .filter((p) => p.organizationId === organizationId && !p.archived)
+    .map((p) => p.id);
+  if (partners.length === 0) return NETWORK_LANGUAGE;
+  const people = (await spokespersonsOf(db, ctx, partners)).sort((a, b) => a.email.localeCompare(b.email));
+  const spoken = people.find((p) => isLanguage(p.language))?.language;
+  return isLanguage(spoken) ? spoken : NETWORK_LANGUAGE;
 }
 
 /**
@@ -745,7 +841,7 @@ export async function sendAssuranceRequests(
       };
       await d.insertInto('directory_assurance_requests').values(row).execute();
       const root = `/n/${ctx.network.slug}/sociale-kaart`;
-      const lang: Language = 'nl';
+      const lang = await recipientLanguage(d as unknown as Platform, ctx, o.id, to);
       await queueMail(d as unknown as Platform, {
         networkId: ctx.network.id,
         to,
@@ -760,16 +856,10 @@ export async function sendAssuranceRequests(
         }),
       });
       const { token_hash: _hash, ...logged } = row;
-      await audit(
-        d,
-        ctx,
-        actor,
-        'directory.assurance.requested',
-        'directory_assurance_request',
-        id,
-        null,
-        logged,
-      );
+      await audit(d, ctx, actor, 'directory.assurance.requested', 'directory_assurance_request', id, null, {
+        ...logged,
+        lang,
+      });
       result.sent++;
     });
   }

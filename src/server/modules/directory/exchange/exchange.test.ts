@@ -6,6 +6,7 @@ import { SYSTEM_ACTOR } from '../../../platform/audit.ts';
 import type { PlatformTables } from '../../../platform/db/tables.ts';
 import { createTestDb, type TestDb, testEngines } from '../../../platform/db/testing.ts';
 import { translate } from '../../../platform/i18n.ts';
+import { createOrganization, createService } from '../service.ts';
 import type { DirectoryTables } from '../tables.ts';
 import { applyImport, previewImport } from './apply.ts';
 import { exportJson, exportTabular } from './export.ts';
@@ -20,6 +21,7 @@ import {
   spreadsheetImporter,
   suggestMapping,
 } from './spreadsheet.ts';
+import { parseCsv } from './text.ts';
 
 const fixture = (p: string) => fileURLToPath(new URL(`./fixtures/${p}`, import.meta.url));
 const SHARED = { networkId: null };
@@ -259,6 +261,74 @@ describe.each(testEngines())('exchange on %s', (engine) => {
       expect(await exportJson(viaJson.db, null)).toBe(json);
     } finally {
       await viaJson.destroy();
+    }
+  });
+
+  it('defuses would-be spreadsheet formulas in the CSVs, and an import takes the apostrophe off again', async () => {
+    const texts = {
+      org: "'=1+1 vzw",
+      plainApostrophe: "'t Hofke",
+      name: '=HYPERLINK("https://evil.example";"Klik")',
+      description: '-2+3 en @SUM(A1)',
+      phone: '+32 53 21 00 00',
+    };
+    const org = await createOrganization(t.db, { name: texts.org });
+    await createOrganization(t.db, { name: texts.plainApostrophe });
+    const id = await createService(t.db, {
+      organization_id: org,
+      name: texts.name,
+      description: texts.description,
+      phone: texts.phone,
+      locations: [
+        { address_1: 'Kerkstraat 1', postal_code: '9300', city: 'Aalst', latitude: 50.93, longitude: 4.04 },
+      ],
+    });
+    const first = await exportTabular(t.db, null);
+    const cells = (file: string) => parseCsv(first.get(file)!, ',').rows.flatMap((r) => r.cells);
+    expect(cells('services.csv')).toEqual(
+      expect.arrayContaining([`'${texts.name}`, `'${texts.description}`]),
+    );
+    expect(cells('phones.csv')).toContain(`'${texts.phone}`);
+    expect(cells('organizations.csv')).toEqual(expect.arrayContaining([`''=1+1 vzw`, texts.plainApostrophe]));
+    // No cell a spreadsheet would run: every text cell starts with something other than = + - @ tab CR.
+    for (const file of ['services.csv', 'phones.csv', 'organizations.csv'])
+      for (const cell of cells(file)) expect(cell, `${file}: ${cell}`).not.toMatch(/^[=+@\t\r]|^-(?!\d)/);
+    // JSON is not opened in spreadsheets and keeps the texts as they are.
+    expect(await exportJson(t.db, null)).toContain(JSON.stringify(texts.name));
+
+    const other = await createTestDb(engine);
+    try {
+      const files = new Map([...first].map(([k, v]) => [k, Buffer.from(v)]));
+      const r = await applyImport(
+        other.db,
+        hsdsTabularImporter.parse({ label: 'export', files }),
+        SHARED,
+        opts,
+      );
+      expect(r.errors).toEqual([]);
+      const d = other.db.withTables<DirectoryTables>();
+      expect(
+        await d
+          .selectFrom('directory_services')
+          .select(['name', 'description'])
+          .where('id', '=', id)
+          .executeTakeFirst(),
+      ).toEqual({
+        name: texts.name,
+        description: texts.description,
+      });
+      const orgNames = (await d.selectFrom('directory_organizations').select('name').execute()).map(
+        (o) => o.name,
+      );
+      expect(orgNames).toEqual(expect.arrayContaining([texts.org, texts.plainApostrophe]));
+      expect(
+        (await d.selectFrom('directory_phones').select('number').where('service_id', '=', id).execute()).map(
+          (p) => p.number,
+        ),
+      ).toEqual([texts.phone]);
+      expect(await exportTabular(other.db, null)).toEqual(first);
+    } finally {
+      await other.destroy();
     }
   });
 

@@ -25,6 +25,8 @@ registerMessages({
     exchange_file_type: 'Dit bestandstype wordt niet ondersteund: gebruik CSV, XLSX, JSON of ZIP.',
     exchange_job_state: 'Deze import is al {status}.',
     exchange_skip_spreadsheet_only: 'Alleen bij een rekenblad kunt u geweigerde rijen weglaten.',
+    exchange_interrupted:
+      'De import werd onderbroken door een herstart van de server. Laad het bestand opnieuw op: een nieuwe import werkt bij wat er al staat, zonder dubbels.',
   },
   fr: {
     exchange_malformed: 'Ce fichier ne peut pas être lu : {details}',
@@ -50,6 +52,8 @@ registerMessages({
     exchange_file_type: 'Ce type de fichier n’est pas pris en charge : utilisez CSV, XLSX, JSON ou ZIP.',
     exchange_job_state: 'Cet import est déjà {status}.',
     exchange_skip_spreadsheet_only: 'Seul un tableur permet d’écarter les lignes refusées.',
+    exchange_interrupted:
+      'L’import a été interrompu par un redémarrage du serveur. Chargez à nouveau le fichier : un nouvel import met à jour ce qui existe déjà, sans doublons.',
   },
   en: {
     exchange_malformed: 'This file cannot be read: {details}',
@@ -74,5 +78,7 @@ registerMessages({
     exchange_file_type: 'This file type is not supported: use CSV, XLSX, JSON or ZIP.',
     exchange_job_state: 'This import is already {status}.',
     exchange_skip_spreadsheet_only: "Only a spreadsheet's rejected rows can be left out.",
+    exchange_interrupted:
+      'The import was interrupted by a server restart. Upload the file again: a new import updates what is already there, without duplicates.',
   },
 });

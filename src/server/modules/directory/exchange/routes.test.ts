@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngines } from '../../../platform/db/testing.ts';
 import { as, createTestApp, loginAs, type Session, type TestApp } from '../../../testing.ts';
 import type { DirectoryTables } from '../tables.ts';
-import { settleJobs } from './service.ts';
+import { failStuckJobs, STUCK_AFTER_MS, settleJobs, startStuckJobSweep } from './service.ts';
+import type { ExchangeTables } from './tables.ts';
 
 const addFormats = (addFormatsModule as unknown as { default: typeof addFormatsModule }).default;
 const SLUG = 'elz-regio-aalst';
@@ -262,5 +263,83 @@ describe.each(testEngines())('exchange API on %s', (engine) => {
     expect(p.errors).toEqual([
       expect.objectContaining({ file: 'kapot.json', line: 3, code: 'exchange_malformed' }),
     ]);
+  });
+
+  it('fails jobs a restart left running, with a translated reason, and leaves live and other jobs alone', async () => {
+    const db = k.t.db.withTables<ExchangeTables>() as unknown as Kysely<ExchangeTables>;
+    const network = await (k.t.db as unknown as Kysely<{ networks: { id: string; slug: string } }>)
+      .selectFrom('networks')
+      .select('id')
+      .where('slug', '=', SLUG)
+      .executeTakeFirstOrThrow();
+    const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
+    const ID = {
+      stuck: '0b1e7a3c-5d2f-4c6a-9e8b-1a2b3c4d5e01',
+      moving: '0b1e7a3c-5d2f-4c6a-9e8b-1a2b3c4d5e02',
+      uploaded: '0b1e7a3c-5d2f-4c6a-9e8b-1a2b3c4d5e03',
+    };
+    const job = (id: string, status: string, updatedAt: string) => ({
+      id,
+      network_id: network.id,
+      created_by: null,
+      file_name: `${id}.csv`,
+      kind: 'spreadsheet',
+      file_size: 3,
+      file_data: Buffer.from('a;b').toString('base64'),
+      mapping_json: null,
+      skip_rejected: 0,
+      status,
+      phase: status === 'running' ? 'writing' : null,
+      processed: 0,
+      total: 10,
+      result_json: null,
+      created_at: ago(2 * STUCK_AFTER_MS),
+      updated_at: updatedAt,
+    });
+    await db
+      .insertInto('directory_import_jobs')
+      .values([
+        job(ID.stuck, 'running', ago(STUCK_AFTER_MS + 60_000)),
+        job(ID.moving, 'running', ago(30_000)),
+        job(ID.uploaded, 'uploaded', ago(STUCK_AFTER_MS + 60_000)),
+      ])
+      .execute();
+    const audit = () => count('audit_log');
+    const before = await audit();
+    // On start the sweep runs at once; stopping it waits for that first sweep.
+    await startStuckJobSweep(k.t.db, { error: () => undefined })();
+    const rows = await db.selectFrom('directory_import_jobs').select(['id', 'status', 'file_data']).execute();
+    const state = (id: string) => rows.find((r) => r.id === id);
+    expect(state(ID.stuck)).toEqual({
+      id: ID.stuck,
+      status: 'failed',
+      file_data: null,
+    });
+    expect(state(ID.moving)?.status).toBe('running');
+    expect(state(ID.uploaded)?.status).toBe('uploaded');
+    expect(await audit()).toBe(before + 1);
+
+    const view = async (lang: string) =>
+      (
+        await k.app.inject({
+          method: 'GET',
+          url: `${BASE}/import/jobs/${ID.stuck}`,
+          headers: { ...as(staff), 'accept-language': lang },
+        })
+      ).json();
+    const fr = await view('fr');
+    expect(fr.status).toBe('failed');
+    expect(fr.result.ok).toBe(false);
+    expect(fr.result.errors).toEqual([
+      expect.objectContaining({
+        code: 'exchange_interrupted',
+        message: expect.stringContaining('redémarrage du serveur'),
+      }),
+    ]);
+    expect((await view('nl')).result.errors[0].message).toContain('herstart van de server');
+
+    // Once the other job has been quiet long enough, a later sweep fails it too; a second sweep finds nothing.
+    expect(await failStuckJobs(k.t.db, new Date(Date.now() + STUCK_AFTER_MS))).toBe(1);
+    expect(await failStuckJobs(k.t.db, new Date(Date.now() + STUCK_AFTER_MS))).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import type { Kysely } from 'kysely';
-import { type Actor, writeAudit } from '../../../platform/audit.ts';
+import { type Actor, SYSTEM_ACTOR, writeAudit } from '../../../platform/audit.ts';
 import { inTransaction } from '../../../platform/db/index.ts';
 import type { PlatformTables } from '../../../platform/db/tables.ts';
 import { badRequest, conflict, notFound } from '../../../platform/errors.ts';
@@ -30,6 +30,12 @@ export const MAX_UPLOAD_MB = 10;
 export const MAX_UPLOAD = MAX_UPLOAD_MB * 1024 * 1024;
 /** An upload nobody committed is dropped after a day; a finished job keeps only its report. */
 const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000;
+/**
+ * A running job whose row has not moved for this long is run by no process (a restart or crash ended it):
+ * longer than any silence of a live job (progress is written every 200 services; the write itself is one
+ * transaction of at most a 10 MB file).
+ */
+export const STUCK_AFTER_MS = 10 * 60 * 1000;
 const SAMPLE_ROWS = 5;
 const DUPLICATE_CHECKS = 200;
 
@@ -343,29 +349,31 @@ async function runJob(db: Db, ctx: TenantContext, actor: Actor, job: ImportJobTa
       file_data: null,
     });
   } catch (e) {
-    const report: ImportReport = {
-      ok: false,
-      rows: 0,
-      errors: [
-        {
-          file: job.file_name,
-          line: 1,
-          code: 'exchange_malformed',
-          params: { details: String(e instanceof Error ? e.message : e).slice(0, 200) },
-        },
-      ],
-      planned: [],
-      counts: {
-        organizations: { create: 0, update: 0, link: 0 },
-        services: { create: 0, update: 0, link: 0 },
-        locations: { create: 0, update: 0, link: 0 },
-      },
-    };
+    const report = failure(job.file_name, 'exchange_malformed', {
+      details: String(e instanceof Error ? e.message : e).slice(0, 200),
+    });
     await update({ status: 'failed', phase: null, result_json: JSON.stringify(report), file_data: null });
   }
 }
 
+/** The report of a job that ended before it could check its rows: one reason, shown like a row's. */
+function failure(file: string, code: string, params?: Record<string, string | number>): ImportReport {
+  return {
+    ok: false,
+    rows: 0,
+    errors: [{ file, line: 1, code, ...(params ? { params } : {}) }],
+    planned: [],
+    counts: {
+      organizations: { create: 0, update: 0, link: 0 },
+      services: { create: 0, update: 0, link: 0 },
+      locations: { create: 0, update: 0, link: 0 },
+    },
+  };
+}
+
 const running = new Set<Promise<void>>();
+/** The jobs this process runs, which the sweep for stuck jobs leaves alone whatever their age. */
+const runningIds = new Set<string>();
 
 /**
  * Starts the import off the request: the job row says how far it is, the UI polls it. The claim is a
@@ -400,7 +408,11 @@ export async function commitJob(
       after: { skip_rejected: opts.skipRejected },
     });
   });
-  const p = runJob(db, ctx, actor, { ...job, skip_rejected }).finally(() => running.delete(p));
+  runningIds.add(id);
+  const p = runJob(db, ctx, actor, { ...job, skip_rejected }).finally(() => {
+    running.delete(p);
+    runningIds.delete(id);
+  });
   running.add(p);
   return getJob(db, ctx, id, lang);
 }
@@ -408,6 +420,75 @@ export async function commitJob(
 /** For tests and shutdown: waits until the imports under way have ended. */
 export async function settleJobs(): Promise<void> {
   await Promise.all([...running]);
+}
+
+/**
+ * Jobs a stopped process left 'running' would show a progress bar for ever. A job not run here whose row
+ * has not moved for STUCK_AFTER_MS is marked failed, with a reason the import page shows; its transaction
+ * was rolled back, and uploading the file again is safe either way (a re-run updates, decision 024).
+ */
+export async function failStuckJobs(db: Db, now = new Date()): Promise<number> {
+  const quietSince = new Date(now.getTime() - STUCK_AFTER_MS).toISOString();
+  return inTransaction(db, async (trx) => {
+    const stuck = await jobs(trx)
+      .selectFrom('directory_import_jobs')
+      .select(['id', 'network_id', 'file_name', 'phase', 'processed', 'total', 'updated_at'])
+      .where('status', '=', 'running')
+      .where('updated_at', '<', quietSince)
+      .execute();
+    let failed = 0;
+    for (const job of stuck) {
+      if (runningIds.has(job.id)) continue;
+      const report = failure(job.file_name, 'exchange_interrupted');
+      const r = await jobs(trx)
+        .updateTable('directory_import_jobs')
+        .set({
+          status: 'failed',
+          phase: null,
+          result_json: JSON.stringify(report),
+          file_data: null,
+          updated_at: nowIso(),
+        })
+        .where('id', '=', job.id)
+        .where('status', '=', 'running')
+        .executeTakeFirst();
+      if (Number(r.numUpdatedRows) !== 1) continue;
+      await writeAudit(trx, {
+        networkId: job.network_id,
+        actorUserId: SYSTEM_ACTOR.userId,
+        requestId: SYSTEM_ACTOR.requestId,
+        action: 'directory.import.interrupted',
+        entityType: 'directory_import_job',
+        entityId: job.id,
+        before: { status: 'running', phase: job.phase, processed: job.processed, updated_at: job.updated_at },
+        after: { status: 'failed', reason: 'exchange_interrupted' },
+      });
+      failed++;
+    }
+    return failed;
+  });
+}
+
+/**
+ * From server start: fails stuck jobs at once and then every minute, so that a job that was still moving
+ * just before a restart is caught once it has been quiet for STUCK_AFTER_MS. Returns the stop function.
+ */
+export function startStuckJobSweep(
+  db: Db,
+  log: { error: (obj: object, msg: string) => void },
+  intervalMs = 60_000,
+): () => Promise<void> {
+  let sweeping: Promise<unknown> = Promise.resolve();
+  const sweep = () => {
+    sweeping = failStuckJobs(db).catch((err) => log.error({ err }, 'failing stuck import jobs failed'));
+  };
+  sweep();
+  const timer = setInterval(sweep, intervalMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await sweeping;
+  };
 }
 
 /** The network's view of the map as an HSDS tabular package in one zip (CSV files + datapackage.json). */

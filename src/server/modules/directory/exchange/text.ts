@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { defuseFormula, restoreFormula } from '../../../platform/csv.ts';
 
 /**
  * Spreadsheets reach us in whatever encoding the program that saved them chose. UTF-8 (with or without the
@@ -51,22 +52,29 @@ export function parseCsv(text: string, delimiter: string = detectDelimiter(text)
   };
 }
 
-/** A CSV table as objects by column name; empty cells are null. */
+/**
+ * A CSV table of an HSDS package as objects by column name; empty cells are null. The apostrophe writeCsv
+ * puts before a would-be formula is taken off again, so that our export reads back as it was.
+ */
 export function rowObjects(t: CsvTable): { line: number; row: Record<string, string | null> }[] {
   return t.rows.map(({ line, cells }) => {
     const row: Record<string, string | null> = {};
     t.header.forEach((h, i) => {
       const v = cells[i]?.trim();
-      row[h] = v === undefined || v === '' ? null : v;
+      row[h] = v === undefined || v === '' ? null : restoreFormula(v);
     });
     return { line, row };
   });
 }
 
-/** Writes one CSV value the way HSDS examples do: quoted only when it must be. */
+/**
+ * Writes one CSV value the way HSDS examples do: quoted only when it must be. Staff open these files in a
+ * spreadsheet, and partners and the public write the texts, so text that would run as a formula gets an
+ * apostrophe (rowObjects removes it again; decision 024).
+ */
 function csvCell(v: unknown): string {
   if (v === null || v === undefined) return '';
-  const s = String(v);
+  const s = typeof v === 'string' ? defuseFormula(v) : String(v);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

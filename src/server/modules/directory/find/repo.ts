@@ -109,7 +109,7 @@ export async function locationsOf(db: FindDb, by: { serviceId: string } | { orga
     db
       .selectFrom('directory_attributes as at')
       .innerJoin('directory_taxonomy_terms as t', 't.id', 'at.taxonomy_term_id')
-      .select(['at.link_id', 't.name'])
+      .select(['at.link_id', 't.id', 't.name'])
       .where('at.link_entity', '=', 'location')
       .where('at.link_id', 'in', ids)
       .execute(),

@@ -13,6 +13,7 @@ import {
 import { findServices } from '../service.ts';
 import './messages.ts';
 import type { DirectoryTables } from '../tables.ts';
+import { localiseTerms } from '../term-names.ts';
 import * as repo from './repo.ts';
 import type {
   FilterOptions,
@@ -103,6 +104,8 @@ export function brusselsInstant(text: string): Date {
   return new Date(guess);
 }
 
+const dirDb = (db: repo.FindDb) => db as unknown as Kysely<DirectoryTables>;
+
 const splitTerms = (list: string | undefined) => (list ? list.split(',') : []);
 
 export async function search(
@@ -140,10 +143,7 @@ export async function search(
     perPage: q.per_page,
   });
   const ids = r.items.map((i) => i.id);
-  const [bundles, owners] = await Promise.all([
-    loadBundles(fdb as unknown as Kysely<DirectoryTables>, ids),
-    repo.serviceOwners(fdb, ids),
-  ]);
+  const [bundles, owners] = await Promise.all([loadBundles(dirDb(fdb), ids), repo.serviceOwners(fdb, ids)]);
   const bundleById = new Map(bundles.map((b) => [b.id, b]));
   const ownerById = new Map(owners.map((o) => [o.id, o]));
   const moment = localMoment(at ?? now);
@@ -192,7 +192,9 @@ export async function filterOptions(db: Db, networkId: string, lang: Language): 
   const fdb = repo.findDb(db);
   const today = new Date().toISOString().slice(0, 10);
   const [terms, region, languages] = await Promise.all([
-    repo.termsByKind(fdb, ['rubric', 'target_group', 'accessibility']),
+    repo
+      .termsByKind(fdb, ['rubric', 'target_group', 'accessibility'])
+      .then((t) => localiseTerms(dirDb(fdb), t, lang, { sort: true })),
     repo.networkRegion(fdb, networkId, today),
     repo.languageCodes(fdb),
   ]);
@@ -271,8 +273,13 @@ async function hoursOf(db: repo.FindDb, serviceId: string, now: Date): Promise<H
   };
 }
 
-async function locations(db: repo.FindDb, by: { serviceId: string } | { organizationId: string }) {
-  const { rows, addresses, accessibility } = await repo.locationsOf(db, by);
+async function locations(
+  db: repo.FindDb,
+  by: { serviceId: string } | { organizationId: string },
+  lang: Language,
+) {
+  const { rows, addresses, accessibility: terms } = await repo.locationsOf(db, by);
+  const accessibility = await localiseTerms(dirDb(db), terms, lang);
   return rows.map((l) => ({
     id: l.id,
     name: l.name,
@@ -330,13 +337,13 @@ export async function serviceRecord(
   const [text, locs, contact, hours, languages, costs, capacities, terms, areas, identifiers, assuredBy] =
     await Promise.all([
       texts(fdb, 'service', id, lang, s),
-      locations(fdb, { serviceId: id }),
+      locations(fdb, { serviceId: id }, lang),
       phonesAndContacts(fdb, 'service_id', id),
       hoursOf(fdb, id, now),
       repo.languagesOf(fdb, id),
       repo.costsOf(fdb, id),
       repo.capacitiesOf(fdb, id),
-      repo.termsOf(fdb, id),
+      repo.termsOf(fdb, id).then((t) => localiseTerms(dirDb(fdb), t, lang, { sort: true })),
       repo.serviceAreasOf(fdb, id),
       repo.identifiersOf(fdb, 'service', id),
       repo.personName(fdb, s.assured_by),
@@ -377,7 +384,8 @@ export async function serviceRecord(
       updated: c.updated,
     })),
     languages: languages.map((l) => l.code),
-    terms,
+    // Grouped by kind as the query orders them; sort is stable, so names stay in the reader's order.
+    terms: terms.sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0)),
     locations: locs,
     ...contact,
     hours,
@@ -399,7 +407,7 @@ export async function organizationRecord(
   if (!o) throw notFound();
   const [text, locs, contact, services, identifiers, parent, assuredBy] = await Promise.all([
     texts(fdb, 'organization', id, lang, o),
-    locations(fdb, { organizationId: id }),
+    locations(fdb, { organizationId: id }, lang),
     phonesAndContacts(fdb, 'organization_id', id),
     repo.servicesOfOrganization(fdb, scope, id),
     repo.identifiersOf(fdb, 'organization', id),

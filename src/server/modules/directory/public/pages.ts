@@ -11,6 +11,7 @@ import { type Html, html, safeHttpUrl, trusted } from './html.ts';
 import type { OrganizationDetail, ServiceDetail, TermLabel } from './repo.ts';
 import { DISTANCES_KM, MAX_TEXT, type MapQuery } from './schema.ts';
 import type { MapSearch, PublicNetwork } from './service.ts';
+import { HONEYPOT, type SuggestError, type SuggestField, type SuggestValues } from './suggest.ts';
 import { LANGUAGE_NAMES, type TextKey, text } from './texts.ts';
 
 /**
@@ -333,7 +334,7 @@ export function servicePage(
   ctx: LinkContext,
   assets: Assets,
   s: ServiceDetail,
-  o: { qrSvg: string; publicUrl: string; now: Date },
+  o: { qrSvg: string; publicUrl: string; now: Date; suggestUrl: string | null },
 ): string {
   const { lang } = ctx;
   const t = (k: TextKey, p?: Record<string, string | number>) => text(lang, k, p);
@@ -377,7 +378,7 @@ export function servicePage(
         s.locations.length
           ? html`<ul class="plain">${s.locations.map(
               (l) =>
-                html`<li>${l.name ? html`${l.name}<br>` : ''}${l.address_1 ?? ''}${l.address_1 ? html`<br>` : ''}${[l.postal_code, l.city].filter(Boolean).join(' ')}${l.accessibility.length ? html`<br><span class="access">${t('service_accessibility')}: ${l.accessibility.join(', ')}</span>` : ''}</li>`,
+                html`<li>${l.name ? html`${l.name}<br>` : ''}${l.address_1 ?? ''}${l.address_1 ? html`<br>` : ''}${[l.postal_code, l.city].filter(Boolean).join(' ')}${l.accessibility.length ? html`<br><span class="access">${t('service_accessibility')}: ${l.accessibility.map((a) => a.name).join(', ')}</span>` : ''}</li>`,
             )}</ul>`
           : null,
       )}
@@ -408,7 +409,8 @@ export function servicePage(
   </section>
   <p class="assured">${s.assured_date ? t('service_assured', { date: formatDate(lang, s.assured_date) }) : t('service_not_assured')}</p>
 </article>
-<p class="print-hint">${t('service_print_hint')} <button type="button" class="print" data-print hidden>${t('service_print')}</button></p>`;
+<p class="print-hint">${t('service_print_hint')} <button type="button" class="print" data-print hidden>${t('service_print')}</button></p>
+${o.suggestUrl ? html`<p class="suggest-link"><a href="${o.suggestUrl}">${t('suggest_link')}</a></p>` : ''}`;
   return layout(ctx, assets, {
     title: s.name,
     languageLinks: languageLinksFor(ctx, `/kaart/dienst/${encodeURIComponent(s.id)}`),
@@ -456,6 +458,116 @@ export function notFoundPage(ctx: LinkContext, assets: Assets, path: string): st
   return layout(ctx, assets, {
     title: t('not_found_title'),
     languageLinks: languageLinksFor(ctx, path),
+    body,
+  });
+}
+
+/** The link to a service's suggestion form, keeping the network and the language of the page. */
+export const suggestPath = (ctx: LinkContext, serviceId: string) =>
+  link(ctx, `/kaart/dienst/${encodeURIComponent(serviceId)}/voorstel`);
+
+export interface SuggestFormView {
+  service: { id: string; name: string };
+  networks: string[];
+  values: SuggestValues;
+  errors: SuggestError[];
+  /** An error about the whole suggestion (too many from this address, refused by curation). */
+  formError: string | null;
+}
+
+/**
+ * The "suggest a change" form: a plain POST form, prefilled with the current values. After a failed post it
+ * comes back with the values kept, an error summary at the top linking to each field, and the message next
+ * to the field it is about (the pattern screen reader users know from government services).
+ */
+export function suggestPage(ctx: LinkContext, assets: Assets, v: SuggestFormView): string {
+  const { lang } = ctx;
+  const t = (k: TextKey, p?: Record<string, string | number>) => text(lang, k, p);
+  const errorOf = (f: SuggestField) => v.errors.find((e) => e.field === f);
+  const hasErrors = v.errors.length > 0 || v.formError !== null;
+  const field = (
+    name: SuggestField,
+    label: string,
+    o: {
+      type?: 'text' | 'tel' | 'email' | 'url' | 'textarea';
+      hint?: string;
+      autocomplete?: string;
+      optional?: boolean;
+      inputmode?: string;
+      size?: number;
+    } = {},
+  ) => {
+    const id = `f-${name}`;
+    const error = errorOf(name);
+    const described = [o.hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
+    const attrs = html`id="${id}" name="${name}"${described ? html` aria-describedby="${described}"` : ''}${error ? trusted(' aria-invalid="true"') : ''}${o.autocomplete ? html` autocomplete="${o.autocomplete}"` : ''}`;
+    const control =
+      o.type === 'textarea'
+        ? html`<textarea ${attrs} rows="4" maxlength="2000">${v.values[name]}</textarea>`
+        : html`<input ${attrs} type="${o.type ?? 'text'}" value="${v.values[name]}"${o.inputmode ? html` inputmode="${o.inputmode}"` : ''}${o.size ? html` size="${o.size}"` : ''}>`;
+    return html`<div class="field">
+  <label for="${id}">${label}${o.optional ? html` <span class="optional">${t('suggest_optional')}</span>` : ''}</label>
+  ${o.hint ? html`<p class="hint" id="${id}-hint">${o.hint}</p>` : ''}
+  ${error ? html`<p class="hint error" id="${id}-error"><span class="sr-only">${t('suggest_error_prefix')}: </span>${t(error.key, error.params)}</p>` : ''}
+  ${control}
+</div>`;
+  };
+  const summary = hasErrors
+    ? html`<div class="error-summary" role="alert" aria-labelledby="fouten" tabindex="-1" autofocus>
+  <h2 id="fouten">${t('suggest_errors_title')}</h2>
+  <ul>
+    ${v.formError ? html`<li>${v.formError}</li>` : ''}
+    ${v.errors.map((e) => html`<li><a href="#f-${e.field}">${t(e.key, e.params)}</a></li>`)}
+  </ul>
+</div>`
+    : '';
+  const back = link(ctx, `/kaart/dienst/${encodeURIComponent(v.service.id)}`);
+  const body = html`<p class="crumbs"><a href="${back}">${t('suggest_cancel')}</a></p>
+${summary}
+<h1>${t('suggest_title')}</h1>
+<p class="intro">${t('suggest_intro', { service: v.service.name, networks: v.networks.join(', ') })}</p>
+<form class="search suggest" method="post" action="${suggestPath(ctx, v.service.id)}" novalidate>
+  <fieldset>
+    <legend>${t('suggest_contact')}</legend>
+    ${field('phones', t('suggest_phones'), { type: 'tel', hint: t('suggest_phones_hint'), autocomplete: 'off' })}
+    ${field('email', t('suggest_email'), { type: 'email', autocomplete: 'off' })}
+    ${field('url', t('suggest_url'), { type: 'url', autocomplete: 'off' })}
+  </fieldset>
+  <fieldset>
+    <legend>${t('suggest_address')}</legend>
+    ${field('address_1', t('suggest_street'), { autocomplete: 'off' })}
+    ${field('postal_code', t('suggest_postcode'), { inputmode: 'numeric', size: 5, autocomplete: 'off' })}
+    ${field('city', t('suggest_city'), { autocomplete: 'off' })}
+  </fieldset>
+  ${field('hours', t('suggest_hours'), { type: 'textarea', hint: t('suggest_hours_hint'), optional: true })}
+  ${field('message', t('suggest_message'), { type: 'textarea', hint: t('suggest_message_hint'), optional: true })}
+  ${field('proposer_email', t('suggest_proposer'), { type: 'email', hint: t('suggest_proposer_hint'), optional: true, autocomplete: 'email' })}
+  <div class="hp" aria-hidden="true"><label for="f-${HONEYPOT}">${t('suggest_honeypot')}</label><input id="f-${HONEYPOT}" name="${HONEYPOT}" type="text" tabindex="-1" autocomplete="off"></div>
+  <p class="actions"><button type="submit">${t('suggest_submit')}</button> <a href="${back}">${t('suggest_cancel')}</a></p>
+</form>`;
+  const title = hasErrors ? `${t('suggest_error_prefix')}: ${t('suggest_title')}` : t('suggest_title');
+  return layout(ctx, assets, {
+    title: `${title} · ${v.service.name}`,
+    languageLinks: languageLinksFor(ctx, `/kaart/dienst/${encodeURIComponent(v.service.id)}/voorstel`),
+    body,
+  });
+}
+
+export function suggestThanksPage(
+  ctx: LinkContext,
+  assets: Assets,
+  v: { service: { id: string; name: string }; networks: string[] },
+): string {
+  const t = (k: TextKey, p?: Record<string, string | number>) => text(ctx.lang, k, p);
+  const back = link(ctx, `/kaart/dienst/${encodeURIComponent(v.service.id)}`);
+  const body = html`<div class="thanks" role="status">
+<h1>${t('suggest_thanks_title')}</h1>
+<p>${t('suggest_thanks_text', { networks: v.networks.join(', ') })}</p>
+</div>
+<p><a href="${back}">${t('suggest_cancel')}</a></p>`;
+  return layout(ctx, assets, {
+    title: `${t('suggest_thanks_title')} · ${v.service.name}`,
+    languageLinks: languageLinksFor(ctx, `/kaart/dienst/${encodeURIComponent(v.service.id)}`),
     body,
   });
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { PlatformTables } from '../../../platform/db/tables.ts';
 import type { Language } from '../../../platform/i18n.ts';
 import { type Scope, visible } from '../hsds.ts';
 import type { DirectoryTables } from '../tables.ts';
@@ -36,7 +37,7 @@ export interface ServiceDetail {
     address_1: string | null;
     postal_code: string | null;
     city: string | null;
-    accessibility: string[];
+    accessibility: { id: string; name: string }[];
   }[];
   schedules: { byday: string | null; opens_at: string | null; closes_at: string | null; freq: string }[];
   exceptions: {
@@ -170,7 +171,7 @@ export async function serviceDetail(
         db
           .selectFrom('directory_attributes as a')
           .innerJoin('directory_taxonomy_terms as t', 't.id', 'a.taxonomy_term_id')
-          .select(['a.link_id', 't.name'])
+          .select(['a.link_id', 't.id', 't.name'])
           .where('a.link_entity', '=', 'location')
           .where('a.link_id', 'in', locationIds)
           .execute(),
@@ -198,7 +199,7 @@ export async function serviceDetail(
         address_1: a?.address_1 ?? null,
         postal_code: a?.postal_code ?? null,
         city: a?.city ?? null,
-        accessibility: access.filter((x) => x.link_id === l.id).map((x) => x.name),
+        accessibility: access.filter((x) => x.link_id === l.id).map((x) => ({ id: x.id, name: x.name })),
       };
     }),
     schedules,
@@ -247,4 +248,46 @@ export async function organizationDetail(
     .limit(500)
     .execute();
   return { ...org, services };
+}
+
+type AreaDb = Kysely<
+  DirectoryTables & Pick<PlatformTables, 'networks' | 'network_municipalities' | 'postcodes'>
+>;
+
+/**
+ * The published networks whose area (their municipalities on `today`) holds one of the service's locations,
+ * by the location's NIS code or its address's postcode: they keep this part of the shared map current.
+ */
+export async function networksCovering(db: AreaDb, serviceId: string, today: string): Promise<string[]> {
+  const places = await db
+    .selectFrom('directory_service_at_locations as sal')
+    .innerJoin('directory_locations as l', 'l.id', 'sal.location_id')
+    .leftJoin('directory_addresses as a', 'a.location_id', 'l.id')
+    .select(['l.nis_code', 'a.postal_code'])
+    .where('sal.service_id', '=', serviceId)
+    .execute();
+  const nis = new Set(places.flatMap((p) => (p.nis_code ? [p.nis_code] : [])));
+  const postcodes = [...new Set(places.flatMap((p) => (p.postal_code ? [p.postal_code] : [])))];
+  if (postcodes.length > 0) {
+    for (const r of await db
+      .selectFrom('postcodes')
+      .select('nis_code')
+      .where('postcode', 'in', postcodes)
+      .execute())
+      nis.add(r.nis_code);
+  }
+  if (nis.size === 0) return [];
+  const rows = await db
+    .selectFrom('networks as n')
+    .innerJoin('network_municipalities as nm', 'nm.network_id', 'n.id')
+    .select(['n.slug', 'n.name'])
+    .distinct()
+    .where('n.published', '=', 1)
+    .where('nm.nis_code', 'in', [...nis])
+    .where('nm.valid_from', '<=', today)
+    .where((eb) => eb.or([eb('nm.valid_to', 'is', null), eb('nm.valid_to', '>', today)]))
+    .orderBy('n.name')
+    .orderBy('n.slug')
+    .execute();
+  return rows.map((r) => r.slug);
 }

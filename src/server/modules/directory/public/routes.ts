@@ -13,9 +13,20 @@ import {
   organizationPage,
   searchPage,
   servicePage,
+  suggestPage,
+  suggestPath,
+  suggestThanksPage,
 } from './pages.ts';
 import { langParam, networkParam, parseMapQuery } from './schema.ts';
 import * as service from './service.ts';
+import {
+  HONEYPOT,
+  parseFormBody,
+  parseSuggestion,
+  type SuggestError,
+  valuesFrom,
+  valuesOf,
+} from './suggest.ts';
 import { text, widgetTexts } from './texts.ts';
 
 interface Asset {
@@ -51,6 +62,7 @@ function loadAssets() {
 }
 
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,100}$/;
+const SUGGEST_BODY_LIMIT = 32 * 1024;
 
 /**
  * The public social map for citizens (decision 023): server-rendered HTML under /kaart that works without
@@ -110,7 +122,7 @@ export const publicMapRoutes: FastifyPluginAsync = async (app) => {
     const ctx = await context(req, reply);
     if (ctx.missing) return notFound(reply, ctx, '/kaart');
     const q = parseMapQuery(req.query as Record<string, unknown>);
-    const rubricList = await service.rubrics(db);
+    const rubricList = await service.rubrics(db, ctx.lang);
     const rubricId = rubricList.find((r) => r.code === q.rubric)?.id ?? null;
     const found = await service.searchMap(db, ctx.network, q, ctx.lang, rubricId);
     return reply.send(
@@ -132,7 +144,9 @@ export const publicMapRoutes: FastifyPluginAsync = async (app) => {
     const svg = await QRCode.toString(publicUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
     const label = escapeHtml(text(ctx.lang, 'service_qr_label', { url: publicUrl }));
     const qrSvg = svg.replace('<svg ', `<svg role="img" aria-label="${label}" focusable="false" `);
-    return reply.send(servicePage(ctx, pageAssets, s, { qrSvg, publicUrl, now }));
+    const inboxes = await service.suggestionInboxes(db, ctx.network, s.id, localMoment(now).date);
+    const suggestUrl = inboxes.length > 0 ? suggestPath(ctx, s.id) : null;
+    return reply.send(servicePage(ctx, pageAssets, s, { qrSvg, publicUrl, now, suggestUrl }));
   });
 
   app.get('/kaart/organisatie/:id', async (req, reply) => {
@@ -143,6 +157,72 @@ export const publicMapRoutes: FastifyPluginAsync = async (app) => {
     const o = await service.organizationDetail(db, ctx.network, id, ctx.lang);
     if (!o) return notFound(reply, ctx, path);
     return reply.send(organizationPage(ctx, pageAssets, o));
+  });
+
+  // "Is something wrong?": a plain form post, so a citizen without JavaScript can suggest a change too.
+  // Form posts are parsed here only (this plugin's own content-type parser), as a small urlencoded body.
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string', bodyLimit: SUGGEST_BODY_LIMIT },
+    (_req, body, done) => done(null, parseFormBody(String(body))),
+  );
+
+  /** The service, its inboxes and its current values; a 404 page already sent when there is no form. */
+  async function suggestionTarget(req: FastifyRequest, reply: FastifyReply) {
+    const ctx = await context(req, reply);
+    const { id } = req.params as { id: string };
+    const path = `/kaart/dienst/${encodeURIComponent(id)}/voorstel`;
+    if (ctx.missing || !ID_PATTERN.test(id)) return { ctx, found: null, sent: notFound(reply, ctx, path) };
+    const today = localMoment(new Date()).date;
+    const s = await service.serviceDetail(db, ctx.network, id, ctx.lang, today);
+    const inboxes = s ? await service.suggestionInboxes(db, ctx.network, id, today) : [];
+    const start = inboxes[0] ? await service.suggestionStart(db, inboxes[0], id) : null;
+    if (!s || !start) return { ctx, found: null, sent: notFound(reply, ctx, path) };
+    const found = {
+      service: { id: s.id, name: s.name },
+      networks: inboxes.map((i) => i.network.name),
+      inboxes,
+      fields: start.fields,
+    };
+    return { ctx, found, sent: null };
+  }
+
+  app.get('/kaart/dienst/:id/voorstel', async (req, reply) => {
+    const { ctx, found, sent } = await suggestionTarget(req, reply);
+    if (!found) return sent;
+    const view = { ...found, values: valuesFrom(found.fields), errors: [], formError: null };
+    return reply.send(suggestPage(ctx, pageAssets, view));
+  });
+
+  app.post('/kaart/dienst/:id/voorstel', { bodyLimit: SUGGEST_BODY_LIMIT }, async (req, reply) => {
+    const { ctx, found, sent } = await suggestionTarget(req, reply);
+    if (!found) return sent;
+    reply.header('cache-control', 'private, no-store');
+    const raw = (req.body ?? {}) as Record<string, unknown>;
+    const values = valuesOf(raw);
+    const homepage = typeof raw[HONEYPOT] === 'string' ? raw[HONEYPOT] : '';
+    const who = { ip: req.ip, requestId: req.id, lang: ctx.lang };
+    const form = (status: number, errors: SuggestError[], formError: string | null) =>
+      reply.status(status).send(suggestPage(ctx, pageAssets, { ...found, values, errors, formError }));
+    // A filled-in honeypot goes straight to curation, which counts it and answers like a success.
+    const parsed = homepage ? null : parseSuggestion(values, found.fields);
+    if (parsed && !parsed.ok) return form(400, parsed.errors, null);
+    const s = parsed?.value;
+    const comment = s
+      ? [s.message, s.hours ? text(ctx.lang, 'suggest_hours_note', { hours: s.hours }) : null]
+          .filter(Boolean)
+          .join('\n\n') || null
+      : null;
+    const outcome = await service.submitSuggestion(db, found.inboxes, who, found.service.id, {
+      proposed: s?.proposed ?? {},
+      comment,
+      email: s?.email ?? null,
+      homepage,
+    });
+    if (!outcome.ok && outcome.reason === 'rate_limited')
+      return form(429, [], text(ctx.lang, 'suggest_error_rate'));
+    if (!outcome.ok) return form(400, [], outcome.reason === 'refused' ? outcome.message : null);
+    return reply.send(suggestThanksPage(ctx, pageAssets, found));
   });
 
   // Anything else under /kaart is this part's 404 in the reader's language, not the single-page app.

@@ -17,7 +17,8 @@ export interface ServiceBundle {
   assured_date: string | null;
   /** French and English texts by field (name, description). */
   translations: { field: string; lang: Language; value: string }[];
-  terms: { id: string; kind: string; name: string }[];
+  /** Taxonomy terms with their French and English names, so a search in those languages finds them. */
+  terms: { id: string; kind: string; name: string; names: { lang: Language; value: string }[] }[];
   locations: {
     latitude: number | null;
     longitude: number | null;
@@ -154,7 +155,11 @@ export function buildSearchDoc(b: ServiceBundle, now = Date.now()): SearchDoc {
     stemsOf(t.value, t.lang, t.field === 'name' ? name : description, vocabulary);
   }
   const searchableKinds = new Set(['rubric', 'target_group', 'sector']);
-  for (const t of b.terms) if (searchableKinds.has(t.kind)) stemsOf(t.name, 'nl', terms, vocabulary);
+  for (const t of b.terms) {
+    if (!searchableKinds.has(t.kind)) continue;
+    stemsOf(t.name, 'nl', terms, vocabulary);
+    for (const n of t.names) stemsOf(n.value, n.lang, terms, vocabulary);
+  }
   for (const l of b.locations) {
     stemsOf(l.city, 'nl', place, vocabulary);
     stemsOf(l.municipality, 'nl', place, vocabulary);

@@ -425,7 +425,7 @@ function emptyResult(params: ServiceSearchParams, timedOut: boolean): ServiceSea
   };
 }
 
-const collator = new Intl.Collator('nl');
+const collators = { nl: new Intl.Collator('nl'), fr: new Intl.Collator('fr'), en: new Intl.Collator('en') };
 
 /** The scoring rows of these documents: from this process's cache, the rest in one read. */
 async function docRows(db: DirDb, cache: SearchCache, docnos: number[]): Promise<DocRow[]> {
@@ -686,7 +686,9 @@ async function runSearch(db: DirDb, params: ServiceSearchParams): Promise<Servic
     for (const f of FACET_NAMES)
       for (const v of h.row.facets[f] ?? []) facetCounts[f].set(v, (facetCounts[f].get(v) ?? 0) + 1);
   }
-  const labels = await cache.memo('labels', '', 1, () => loadLabels(db));
+  const labelLang = params.lang ?? 'nl';
+  const labels = await cache.memo('labels', labelLang, 3, () => loadLabels(db, labelLang));
+  const collator = collators[labelLang];
   const facets = Object.fromEntries(
     FACET_NAMES.map((f) => [
       f,
@@ -745,14 +747,26 @@ async function runSearch(db: DirDb, params: ServiceSearchParams): Promise<Servic
   };
 }
 
-/** Labels of facet values: taxonomy term names and municipality names (a few hundred rows, cached). */
-async function loadLabels(db: DirDb): Promise<Map<string, string>> {
+/**
+ * Labels of facet values: taxonomy term names in the searcher's language (Dutch where a term has no name in
+ * it) and municipality names (a few hundred rows, cached per language).
+ */
+async function loadLabels(db: DirDb, lang: Language): Promise<Map<string, string>> {
   const out = new Map<string, string>([
     ['free', 'free'],
     ['available', 'places available'],
   ]);
   for (const r of await db.selectFrom('directory_taxonomy_terms').select(['id', 'name']).execute())
     out.set(r.id, r.name);
+  if (lang !== 'nl')
+    for (const r of await db
+      .selectFrom('directory_translations')
+      .select(['entity_id', 'value'])
+      .where('entity_type', '=', 'taxonomy_term')
+      .where('field', '=', 'name')
+      .where('lang', '=', lang)
+      .execute())
+      out.set(r.entity_id, r.value);
   const municipalities = await (
     db as unknown as Kysely<{ municipalities: { nis_code: string; name_nl: string } }>
   )

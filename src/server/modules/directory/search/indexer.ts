@@ -137,6 +137,23 @@ export async function loadBundles(
             .where('at.link_entity', '=', 'location')
             .where('at.link_id', 'in', locationIds)
             .execute();
+    const termIds = [...new Set([...attrs, ...accessibilityTerms].map((t) => t.id))];
+    const termNames =
+      termIds.length === 0
+        ? []
+        : await db
+            .selectFrom('directory_translations')
+            .select(['entity_id', 'lang', 'value'])
+            .where('entity_type', '=', 'taxonomy_term')
+            .where('field', '=', 'name')
+            .where('entity_id', 'in', termIds)
+            .execute();
+    const namesOfTerm = groupBy(
+      termNames.filter((t): t is typeof t & { lang: Language } =>
+        (LANGUAGES as readonly string[]).includes(t.lang),
+      ),
+      (t) => t.entity_id,
+    );
     const nis = [...new Set(sal.map((r) => r.nis_code).filter((n): n is string => n !== null))];
     const municipalityNames = new Map<string, string>();
     if (nis.length > 0) {
@@ -173,7 +190,12 @@ export async function loadBundles(
           )
           .map((t) => ({ field: t.field, lang: t.lang, value: t.value })),
         terms: [...(byAttr.get(s.id) ?? []), ...locs.flatMap((l) => byLocAttr.get(l.location_id) ?? [])].map(
-          (t) => ({ id: t.id, kind: t.kind, name: t.name }),
+          (t) => ({
+            id: t.id,
+            kind: t.kind,
+            name: t.name,
+            names: (namesOfTerm.get(t.id) ?? []).map((n) => ({ lang: n.lang, value: n.value })),
+          }),
         ),
         locations: locs.map((l) => ({
           latitude: l.latitude,

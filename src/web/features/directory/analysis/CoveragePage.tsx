@@ -137,7 +137,7 @@ export function CoveragePage() {
             </div>
           </section>
           <TableRegion captionId={`${uid}-caption`}>
-            <table className="data-table">
+            <table className="data-table analysis-coverage">
               <caption id={`${uid}-caption`}>
                 {t('directory.analysis.coverage.caption', { rubric: rubricLabel })}
               </caption>

@@ -5,7 +5,8 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { Loading } from '../../../components/States.tsx';
 import { useDocumentTitle } from '../../../lib/title.ts';
 import { useDirectoryPath } from '../common.tsx';
-import { type OrganizationView, type ServiceFields, useCurateApi } from './api.ts';
+import { DuplicateError, type OrganizationView, type ServiceFields, useCurateApi } from './api.ts';
+import { DuplicateWarning } from './DuplicateWarning.tsx';
 import { changedPatch, EMPTY_FIELDS, ErrorSummary, type FieldError, ServiceForm } from './forms.tsx';
 import { AssuredText, LoadError } from './parts.tsx';
 
@@ -99,11 +100,17 @@ export function NewServicePage() {
     queryFn: () => api.organization(organizationId),
     enabled: Boolean(organizationId),
   });
+  const [last, setLast] = useState<ServiceFields | null>(null);
   const create = useMutation({
-    mutationFn: (fields: ServiceFields) =>
-      api.createService(organizationId, { ...changedPatch(EMPTY_FIELDS, fields), name: fields.name }),
+    mutationFn: ({ fields, confirm }: { fields: ServiceFields; confirm: boolean }) =>
+      api.createService(organizationId, {
+        ...changedPatch(EMPTY_FIELDS, fields),
+        name: fields.name,
+        ...(confirm ? { confirmDuplicate: true } : {}),
+      }),
     onSuccess: (view) => navigate(path(`dienst/${view.id}/bewerken`)),
   });
+  const duplicates = create.error instanceof DuplicateError ? create.error : null;
   if (!organizationId) return <p className="notice">{t('directory.curate.newService.pick')}</p>;
   if (org.isPending) return <Loading />;
   if (org.error) return <LoadError error={org.error} />;
@@ -111,11 +118,22 @@ export function NewServicePage() {
     <>
       <h1>{t('directory.curate.newService.title')}</h1>
       <p className="lead">{t('directory.curate.editService.of', { organization: org.data.fields.name })}</p>
+      {duplicates && last ? (
+        <DuplicateWarning
+          message={duplicates.message}
+          matches={duplicates.matches}
+          pending={create.isPending}
+          onConfirm={() => create.mutate({ fields: last, confirm: true })}
+        />
+      ) : null}
       <ServiceForm
         initial={EMPTY_FIELDS}
         submitLabel={t('directory.curate.newService.submit')}
-        serverError={errorText(create.error)}
-        onSubmit={(fields) => create.mutate(fields)}
+        serverError={duplicates ? null : errorText(create.error)}
+        onSubmit={(fields) => {
+          setLast(fields);
+          create.mutate({ fields, confirm: false });
+        }}
       />
     </>
   );
@@ -173,11 +191,13 @@ function OrganizationForm({
   );
   const [phones, setPhones] = useState(view.fields.phones.join('\n'));
   const [errors, setErrors] = useState<FieldError[]>([]);
+  const [last, setLast] = useState<Parameters<typeof api.updateOrganization>[1] | null>(null);
   const save = useMutation({
     mutationFn: (patch: Parameters<typeof api.updateOrganization>[1]) =>
       api.updateOrganization(view.id, patch),
     onSuccess: onSaved,
   });
+  const duplicates = save.error instanceof DuplicateError ? save.error : null;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const found: FieldError[] = [];
@@ -196,11 +216,13 @@ function OrganizationForm({
     if (found.length) return;
     const patch: Record<string, unknown> = { name: text.name.trim(), phones: numbers };
     for (const k of ORG_TEXTS) if (k !== 'name') patch[k] = text[k].trim() || null;
+    setLast(patch as Parameters<typeof api.updateOrganization>[1]);
     save.mutate(patch as Parameters<typeof api.updateOrganization>[1]);
   };
-  const shown = save.error
-    ? [...errors, { target: ids('name'), message: errorText(save.error) ?? '' }]
-    : errors;
+  const shown =
+    save.error && !duplicates
+      ? [...errors, { target: ids('name'), message: errorText(save.error) ?? '' }]
+      : errors;
   return (
     <>
       <h1>{t('directory.curate.editOrganization.title', { name: view.fields.name })}</h1>
@@ -216,6 +238,14 @@ function OrganizationForm({
         <p className="notice" role="status">
           {t('directory.curate.saved')}
         </p>
+      ) : null}
+      {duplicates && last ? (
+        <DuplicateWarning
+          message={duplicates.message}
+          matches={duplicates.matches}
+          pending={save.isPending}
+          onConfirm={() => save.mutate({ ...last, confirmDuplicate: true })}
+        />
       ) : null}
       <form className="form form-wide curate-form" onSubmit={submit} noValidate>
         <ErrorSummary errors={shown} />

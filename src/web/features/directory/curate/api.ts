@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type {
   AssuranceView,
+  DuplicateMatchView,
   FreshnessBucket,
   FreshnessView,
   OrganizationPatch,
@@ -17,6 +18,7 @@ import { useNetwork } from '../../../routes/NetworkLayout.tsx';
 
 export type {
   AssuranceView,
+  DuplicateMatchView,
   FreshnessBucket,
   FreshnessView,
   OrganizationView,
@@ -45,6 +47,9 @@ async function request<T>(method: string, path: string, csrf: string | null, bod
   const payload: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const error = (payload as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+    const matches = (payload as { matches?: DuplicateMatchView[] } | null)?.matches;
+    if (error?.code === 'directory_possible_duplicate' && Array.isArray(matches))
+      throw new DuplicateError(String(error.message ?? ''), matches);
     throw new ApiError(
       response.status,
       typeof error?.code === 'string' ? error.code : `http_${response.status}`,
@@ -53,6 +58,19 @@ async function request<T>(method: string, path: string, csrf: string | null, bod
   }
   return payload as T;
 }
+
+/** The server found likely duplicates and saved nothing: the form shows them and may save anyway. */
+export class DuplicateError extends ApiError {
+  constructor(
+    message: string,
+    readonly matches: DuplicateMatchView[],
+  ) {
+    super(409, 'directory_possible_duplicate', message);
+  }
+}
+
+/** Set on a repeated save after the person saw the likely duplicates. */
+type Confirm = { confirmDuplicate?: boolean };
 
 export interface FreshnessFilter {
   rubric?: string;
@@ -69,7 +87,7 @@ export function curateApi(slug: string, csrf: string | null) {
   return {
     mine: () => get<{ organizations: OrganizationView[] }>('/mine'),
     organization: (id: string) => get<OrganizationView>(`/organizations/${id}`),
-    updateOrganization: (id: string, patch: OrganizationPatch) =>
+    updateOrganization: (id: string, patch: OrganizationPatch & Confirm) =>
       send<OrganizationView>('PATCH', `/organizations/${id}`, patch),
     service: (id: string) => get<ServiceView>(`/services/${id}`),
     serviceFields: (id: string) =>
@@ -77,7 +95,7 @@ export function curateApi(slug: string, csrf: string | null) {
         `/services/${id}/fields`,
       ),
     updateService: (id: string, patch: ServicePatch) => send<ServiceView>('PATCH', `/services/${id}`, patch),
-    createService: (organizationId: string, body: ServicePatch & { name: string }) =>
+    createService: (organizationId: string, body: ServicePatch & { name: string } & Confirm) =>
       send<ServiceView>('POST', `/organizations/${organizationId}/services`, body),
     assure: (kind: 'services' | 'organizations', id: string) =>
       send<{ assured_date: string }>('POST', `/${kind}/${id}/assure`),

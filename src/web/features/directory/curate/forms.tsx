@@ -537,12 +537,17 @@ export function ServiceForm({
                   <button
                     type="button"
                     className="button button-secondary button-small"
-                    onClick={() =>
+                    onClick={(event) => {
+                      // The button goes with its slot: keep keyboard focus in this day, on its "add" button.
+                      const day = event.currentTarget.closest('fieldset');
                       setSlots(
                         d,
                         s.weekly[d].filter((x) => x.key !== slot.key),
-                      )
-                    }
+                      );
+                      requestAnimationFrame(() =>
+                        day?.querySelector<HTMLElement>(':scope > button')?.focus(),
+                      );
+                    }}
                   >
                     {t('directory.curate.hours.remove')}
                     <span className="visually-hidden">{` ${dayName} ${slot.opens}–${slot.closes}`}</span>
@@ -552,7 +557,14 @@ export function ServiceForm({
               <button
                 type="button"
                 className="button button-secondary button-small"
-                onClick={() => setSlots(d, [...s.weekly[d], { key: key(), opens: '', closes: '' }])}
+                onClick={(event) => {
+                  const day = event.currentTarget.closest('fieldset');
+                  setSlots(d, [...s.weekly[d], { key: key(), opens: '', closes: '' }]);
+                  // Straight into the new slot's first field, as a keyboard user would go next.
+                  requestAnimationFrame(() =>
+                    day?.querySelector<HTMLElement>('.hours-slot:last-of-type input')?.focus(),
+                  );
+                }}
               >
                 {t('directory.curate.hours.add', { day: dayName })}
               </button>
@@ -625,7 +637,12 @@ export function ServiceForm({
               <button
                 type="button"
                 className="button button-secondary button-small"
-                onClick={() => setS({ ...s, exceptions: s.exceptions.filter((x) => x.key !== e.key) })}
+                onClick={(event) => {
+                  // As for a slot: focus stays in the exceptions, on "add an exception", not lost to the page.
+                  const group = event.currentTarget.closest('fieldset');
+                  setS({ ...s, exceptions: s.exceptions.filter((x) => x.key !== e.key) });
+                  requestAnimationFrame(() => group?.querySelector<HTMLElement>(':scope > button')?.focus());
+                }}
               >
                 {t('directory.curate.hours.removeException', { n: i + 1 })}
               </button>
