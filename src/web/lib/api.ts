@@ -15,6 +15,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The whole error answer, for the few callers that need more than code and message. */
+    readonly payload: unknown = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -28,17 +30,28 @@ export function rememberCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+/**
+ * One API call with the shell's conventions: same-origin cookies, `accept-language`, the CSRF token on writes,
+ * a JSON body (or a file's own bytes), and errors as ApiError. Feature clients call this with the token of the
+ * session they hold.
+ */
+export async function apiRequest<T>(
+  method: string,
+  path: string,
+  csrf: string | null,
+  body?: unknown,
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': i18n.language };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  const file = body instanceof Blob;
+  if (body !== undefined) headers['content-type'] = file ? 'application/octet-stream' : 'application/json';
+  if (method !== 'GET' && csrf) headers['x-csrf-token'] = csrf;
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : file ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, 'network', i18n.t('common.networkError'));
@@ -51,10 +64,14 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
       response.status,
       typeof error?.code === 'string' ? error.code : `http_${response.status}`,
       typeof error?.message === 'string' ? error.message : i18n.t('common.error'),
+      payload,
     );
   }
   return payload as T;
 }
+
+const request = <T>(method: string, path: string, body?: unknown) =>
+  apiRequest<T>(method, path, csrfToken, body);
 
 export const api = {
   /** The current session, or null for an anonymous visitor. */

@@ -1,6 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { ApiError } from '../../lib/api.ts';
-import i18n from '../../lib/i18n.ts';
+import { apiRequest as request } from '../../lib/api.ts';
 import type { Session } from '../../lib/types.ts';
 import { useNetwork } from '../../routes/NetworkLayout.tsx';
 import type {
@@ -20,38 +19,6 @@ import type {
   TieInput,
   TieType,
 } from './types.ts';
-
-/**
- * The network module's client. It follows lib/api.ts (same-origin cookies, accept-language, errors as
- * ApiError) and takes the CSRF token from the cached session, since the shell keeps its own copy private.
- */
-async function request<T>(method: string, path: string, csrf: string | null, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': i18n.language };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET' && csrf) headers['x-csrf-token'] = csrf;
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch {
-    throw new ApiError(0, 'network', i18n.t('common.networkError'));
-  }
-  if (response.status === 204) return undefined as T;
-  const payload: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const error = (payload as { error?: { code?: unknown; message?: unknown } } | null)?.error;
-    throw new ApiError(
-      response.status,
-      typeof error?.code === 'string' ? error.code : `http_${response.status}`,
-      typeof error?.message === 'string' ? error.message : i18n.t('common.error'),
-    );
-  }
-  return payload as T;
-}
 
 /** A view's filters as the API's query string (lists comma-separated, empty values left out). */
 export function filterQuery(filter: GraphFilterQuery): string {

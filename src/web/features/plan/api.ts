@@ -17,8 +17,7 @@ import type {
   TreeNode,
   UpdateNodeInput,
 } from '../../../server/modules/plan/schema.ts';
-import { ApiError } from '../../lib/api.ts';
-import i18n from '../../lib/i18n.ts';
+import { apiRequest as request } from '../../lib/api.ts';
 
 /** API shapes of the plan module, from its Zod schemas (type-only: no server code reaches the bundle). */
 export type { IndicatorView, PlanTree, PlanView, ProgressReport, RequestView, TreeNode };
@@ -32,39 +31,6 @@ export type NodeStatus = NonNullable<TreeNode['status']>;
 export type RolledStatus = TreeNode['rolledStatus'];
 export type IndicatorStatus = IndicatorView['status'];
 export type Target = IndicatorView['targets'][number];
-
-/**
- * Requests with the shell's conventions (lib/api.ts: same-origin cookies, `x-csrf-token` on writes,
- * `accept-language`, errors as ApiError). The shell keeps its CSRF token private, so the plan pages
- * pass the session's token in.
- */
-async function request<T>(method: string, path: string, csrf: string | null, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': i18n.language };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET' && csrf) headers['x-csrf-token'] = csrf;
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch {
-    throw new ApiError(0, 'network', i18n.t('common.networkError'));
-  }
-  if (response.status === 204) return undefined as T;
-  const payload: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const error = (payload as { error?: { code?: unknown; message?: unknown } } | null)?.error;
-    throw new ApiError(
-      response.status,
-      typeof error?.code === 'string' ? error.code : `http_${response.status}`,
-      typeof error?.message === 'string' ? error.message : i18n.t('common.error'),
-    );
-  }
-  return payload as T;
-}
 
 export interface Member {
   userId: string;

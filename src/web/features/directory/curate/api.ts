@@ -11,8 +11,7 @@ import type {
   ServiceView,
   SuggestionView,
 } from '../../../../server/modules/directory/curate/schema.ts';
-import { ApiError } from '../../../lib/api.ts';
-import i18n from '../../../lib/i18n.ts';
+import { ApiError, apiRequest } from '../../../lib/api.ts';
 import type { Session } from '../../../lib/types.ts';
 import { useNetwork } from '../../../routes/NetworkLayout.tsx';
 
@@ -28,35 +27,17 @@ export type {
   SuggestionView,
 };
 
-/** Like lib/api.ts (same-origin cookies, accept-language, errors as ApiError), with the session's CSRF token. */
+/** The shell's request, turning the server's "likely duplicates" answer into a DuplicateError for the form. */
 async function request<T>(method: string, path: string, csrf: string | null, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': i18n.language };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET' && csrf) headers['x-csrf-token'] = csrf;
-  let response: Response;
   try {
-    response = await fetch(path, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch {
-    throw new ApiError(0, 'network', i18n.t('common.networkError'));
+    return await apiRequest<T>(method, path, csrf, body);
+  } catch (error) {
+    const matches =
+      (error instanceof ApiError && (error.payload as { matches?: unknown } | null)?.matches) || null;
+    if (error instanceof ApiError && error.code === 'directory_possible_duplicate' && Array.isArray(matches))
+      throw new DuplicateError(error.message, matches as DuplicateMatchView[]);
+    throw error;
   }
-  const payload: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const error = (payload as { error?: { code?: unknown; message?: unknown } } | null)?.error;
-    const matches = (payload as { matches?: DuplicateMatchView[] } | null)?.matches;
-    if (error?.code === 'directory_possible_duplicate' && Array.isArray(matches))
-      throw new DuplicateError(String(error.message ?? ''), matches);
-    throw new ApiError(
-      response.status,
-      typeof error?.code === 'string' ? error.code : `http_${response.status}`,
-      typeof error?.message === 'string' ? error.message : i18n.t('common.error'),
-    );
-  }
-  return payload as T;
 }
 
 /** The server found likely duplicates and saved nothing: the form shows them and may save anyway. */
