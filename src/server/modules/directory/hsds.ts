@@ -2,6 +2,30 @@ import { createHash } from 'node:crypto';
 import { type Kysely, type SqlBool, sql } from 'kysely';
 import type { DirectoryTables } from './tables.ts';
 
+/** The HSDS 3.1 schedule fields, in the standard's order: the API's objects and the tabular export share them. */
+export const SCHEDULE_COLUMNS = [
+  'id',
+  'service_id',
+  'valid_from',
+  'valid_to',
+  'dtstart',
+  'until',
+  'count',
+  'wkst',
+  'freq',
+  'interval',
+  'byday',
+  'byweekno',
+  'bymonthday',
+  'byyearday',
+  'description',
+  'opens_at',
+  'closes_at',
+  'schedule_link',
+  'attending_type',
+  'notes',
+] as const;
+
 /**
  * Reads the social map as HSDS 3.1 objects for the public API. Only published records, and of local additions
  * only those of the given network. HSDS has no nulls (its schemas type every field as a plain string or
@@ -159,32 +183,7 @@ export async function servicesByIds(db: Db, ids: string[], scope: Scope): Promis
       .select(['id', 'service_id', 'number', 'type', 'description'])
       .where('service_id', 'in', live)
       .execute(),
-    db
-      .selectFrom('directory_schedules')
-      .select([
-        'id',
-        'service_id',
-        'valid_from',
-        'valid_to',
-        'dtstart',
-        'until',
-        'count',
-        'wkst',
-        'freq',
-        'interval',
-        'byday',
-        'byweekno',
-        'bymonthday',
-        'byyearday',
-        'description',
-        'opens_at',
-        'closes_at',
-        'schedule_link',
-        'attending_type',
-        'notes',
-      ])
-      .where('service_id', 'in', live)
-      .execute(),
+    db.selectFrom('directory_schedules').select(SCHEDULE_COLUMNS).where('service_id', 'in', live).execute(),
     db
       .selectFrom('directory_languages')
       .select(['id', 'service_id', 'name', 'code', 'note'])

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { PlatformTables } from '../../../platform/db/tables.ts';
-import { type HsdsObject, hsdsId, listOrganizations, servicesByIds } from '../hsds.ts';
+import { type HsdsObject, hsdsId, listOrganizations, SCHEDULE_COLUMNS, servicesByIds } from '../hsds.ts';
 import type { DirectoryTables } from '../tables.ts';
 import { writeCsv } from './text.ts';
 
@@ -66,28 +66,7 @@ export const EXPORT_COLUMNS = {
   ],
   service_at_location: ['id', 'service_id', 'location_id', 'description'],
   phones: ['id', 'service_id', 'number', 'type', 'description'],
-  schedules: [
-    'id',
-    'service_id',
-    'valid_from',
-    'valid_to',
-    'dtstart',
-    'until',
-    'count',
-    'wkst',
-    'freq',
-    'interval',
-    'byday',
-    'byweekno',
-    'bymonthday',
-    'byyearday',
-    'description',
-    'opens_at',
-    'closes_at',
-    'schedule_link',
-    'attending_type',
-    'notes',
-  ],
+  schedules: SCHEDULE_COLUMNS,
   languages: ['id', 'service_id', 'name', 'code', 'note'],
   cost_options: [
     'id',
