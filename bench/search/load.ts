@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { weeklySchedule } from '../../src/server/modules/directory/repo.ts';
 import type { DirectoryTables } from '../../src/server/modules/directory/tables.ts';
 import type { SyntheticService } from './generate.ts';
 
@@ -138,31 +139,15 @@ export async function load(db: Kysely<DirectoryTables>, services: SyntheticServi
         await trx
           .insertInto('directory_schedules')
           .values(
-            slots.map(({ s, sl, k }) => ({
-              id: `sch-${s.id}-${k}`,
-              service_id: s.id,
-              location_id: null,
-              service_at_location_id: null,
-              valid_from: null,
-              valid_to: null,
-              dtstart: null,
-              timezone: 'Europe/Brussels',
-              until: null,
-              count: null,
-              wkst: null,
-              freq: 'WEEKLY',
-              interval: null,
-              byday: sl.byday,
-              byweekno: null,
-              bymonthday: null,
-              byyearday: null,
-              description: null,
-              opens_at: sl.opens,
-              closes_at: sl.closes,
-              schedule_link: null,
-              attending_type: null,
-              notes: null,
-            })),
+            slots.map(({ s, sl, k }) =>
+              weeklySchedule({
+                id: `sch-${s.id}-${k}`,
+                service_id: s.id,
+                byday: sl.byday,
+                opens_at: sl.opens,
+                closes_at: sl.closes,
+              }),
+            ),
           )
           .execute();
       await trx

@@ -2365,31 +2365,15 @@ export async function seedDirectoryDemo(
         ...owned(assuredDate),
       });
       for (const [hi, [byday, opens, closes]] of (HOURS[offer.hours] as Slot[]).entries())
-        rows.directory_schedules.push({
-          id: demoId(`schedule:${serviceId}:${hi}`),
-          service_id: serviceId,
-          location_id: null,
-          service_at_location_id: null,
-          valid_from: null,
-          valid_to: null,
-          dtstart: null,
-          timezone: 'Europe/Brussels',
-          until: null,
-          count: null,
-          wkst: null,
-          freq: 'WEEKLY',
-          interval: null,
-          byday,
-          byweekno: null,
-          bymonthday: null,
-          byyearday: null,
-          description: null,
-          opens_at: opens,
-          closes_at: closes,
-          schedule_link: null,
-          attending_type: null,
-          notes: null,
-        });
+        rows.directory_schedules.push(
+          repo.weeklySchedule({
+            id: demoId(`schedule:${serviceId}:${hi}`),
+            service_id: serviceId,
+            byday,
+            opens_at: opens,
+            closes_at: closes,
+          }),
+        );
       if (offer.holidays !== false) {
         for (const [date, reason] of HOLIDAYS)
           if (date >= today)

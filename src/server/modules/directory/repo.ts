@@ -1,7 +1,41 @@
 import type { Insertable, Kysely } from 'kysely';
 import { newId, nowIso } from '../../platform/ids.ts';
 import { bumpSearchVersion } from './search/state.ts';
-import type { DirectoryTables } from './tables.ts';
+import type { DirectoryTables, ScheduleTable } from './tables.ts';
+
+/**
+ * A service's weekly opening slot as an HSDS schedule row (RRULE WEEKLY on the given days, Brussels time):
+ * the form every writer of opening hours uses — edits, imports, the demo and the benchmark.
+ */
+export function weeklySchedule(slot: {
+  id: string;
+  service_id: string;
+  byday: string | null;
+  opens_at: string | null;
+  closes_at: string | null;
+}): ScheduleTable {
+  return {
+    ...slot,
+    location_id: null,
+    service_at_location_id: null,
+    valid_from: null,
+    valid_to: null,
+    dtstart: null,
+    timezone: 'Europe/Brussels',
+    until: null,
+    count: null,
+    wkst: null,
+    freq: 'WEEKLY',
+    interval: null,
+    byweekno: null,
+    bymonthday: null,
+    byyearday: null,
+    description: null,
+    schedule_link: null,
+    attending_type: null,
+    notes: null,
+  };
+}
 
 export interface NewLocation {
   name?: string;
@@ -183,31 +217,15 @@ export async function insertService(db: Db, s: NewService): Promise<string> {
     for (const sc of s.schedules ?? []) {
       await trx
         .insertInto('directory_schedules')
-        .values({
-          id: newId(),
-          service_id: id,
-          location_id: null,
-          service_at_location_id: null,
-          valid_from: null,
-          valid_to: null,
-          dtstart: null,
-          timezone: 'Europe/Brussels',
-          until: null,
-          count: null,
-          wkst: null,
-          freq: 'WEEKLY',
-          interval: null,
-          byday: sc.byday,
-          byweekno: null,
-          bymonthday: null,
-          byyearday: null,
-          description: null,
-          opens_at: sc.opens_at,
-          closes_at: sc.closes_at,
-          schedule_link: null,
-          attending_type: null,
-          notes: null,
-        })
+        .values(
+          weeklySchedule({
+            id: newId(),
+            service_id: id,
+            byday: sc.byday,
+            opens_at: sc.opens_at,
+            closes_at: sc.closes_at,
+          }),
+        )
         .execute();
     }
     for (const e of s.exceptions ?? []) {

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { PlatformTables } from '../../../platform/db/tables.ts';
 import { newId, nowIso } from '../../../platform/ids.ts';
+import { weeklySchedule } from '../repo.ts';
 import type { OrganizationTable, ServiceTable } from '../tables.ts';
 import {
   type OrganizationField,
@@ -312,31 +313,7 @@ async function writeHours(db: Db, serviceId: string, hours: ServiceFields['hours
     const byday = WEEKDAYS.filter((d) => days.includes(d)).join(',');
     await db
       .insertInto('directory_schedules')
-      .values({
-        id: newId(),
-        service_id: serviceId,
-        location_id: null,
-        service_at_location_id: null,
-        valid_from: null,
-        valid_to: null,
-        dtstart: null,
-        timezone: 'Europe/Brussels',
-        until: null,
-        count: null,
-        wkst: null,
-        freq: 'WEEKLY',
-        interval: null,
-        byday,
-        byweekno: null,
-        bymonthday: null,
-        byyearday: null,
-        description: null,
-        opens_at,
-        closes_at,
-        schedule_link: null,
-        attending_type: null,
-        notes: null,
-      })
+      .values(weeklySchedule({ id: newId(), service_id: serviceId, byday, opens_at, closes_at }))
       .execute();
   }
   for (const e of hours.exceptions) {

@@ -191,7 +191,7 @@ ${r.items.map((item) => {
   <p class="org">${item.organization}</p>
   ${(tr.description ?? item.description) ? html`<p class="desc">${(tr.description ?? item.description).slice(0, 220)}</p>` : ''}
   ${item.address || item.distance_km !== null ? html`<p class="where">${item.address ?? ''}${item.distance_km !== null ? html` <span class="dist">(${t('results_distance', { km: fmt.format(item.distance_km) })})</span>` : ''}</p>` : ''}
-  ${why ? html`<p class="why"><span class="why-label">${t('results_why')}:</span> ${why}</p>` : ''}
+  ${why ? html`<p class="why"><span class="why-label">${t('results_why')}</span> ${why}</p>` : ''}
 </li>`;
 })}
 </ol>
@@ -355,9 +355,9 @@ export function servicePage(
     ),
     s.email ? html`<li>${t('service_email')}: <a href="mailto:${s.email}">${s.email}</a></li>` : '',
     website
-      ? html`<li>${t('service_website')}: <a href="${website}">${s.url}</a></li>`
+      ? html`<li>${t('service_website')} <a href="${website}">${s.url}</a></li>`
       : s.url
-        ? html`<li>${t('service_website')}: ${s.url}</li>`
+        ? html`<li>${t('service_website')} ${s.url}</li>`
         : '',
   ].filter((x) => x !== '');
   const body = html`<p class="crumbs"><a href="${link(ctx, '/kaart')}">${t('service_back')}</a></p>
@@ -427,7 +427,7 @@ ${o.description ? html`<p class="lead">${o.description}</p>` : ''}
 ${
   website || o.email
     ? html`<ul class="plain contact">
-  ${website ? html`<li>${t('service_website')}: <a href="${website}">${o.website}</a></li>` : ''}
+  ${website ? html`<li>${t('service_website')} <a href="${website}">${o.website}</a></li>` : ''}
   ${o.email ? html`<li>${t('service_email')}: <a href="mailto:${o.email}">${o.email}</a></li>` : ''}
 </ul>`
     : ''
