@@ -442,4 +442,27 @@ describe.each(testEngines())('keeping the social map current on %s', (engine) =>
     await setLanguage('partner@demo.knooppunt.be', 'nl');
     await setLanguage('bestuur@demo.knooppunt.be', 'nl');
   });
+
+  it('asks nobody twice when two processes run the daily round at the same moment', async () => {
+    const network = await k.t.db
+      .selectFrom('networks')
+      .selectAll()
+      .where('slug', '=', SLUG)
+      .executeTakeFirstOrThrow();
+    // Eighty days on, every earlier request is past its interval; both rounds start together, each on its
+    // own connection (PostgreSQL) as two app processes would.
+    const now = new Date(Date.now() + 80 * 86_400_000);
+    const round = () =>
+      sendAssuranceRequests(k.t.db, { network, role: null }, SYSTEM_ACTOR, { months: 1, now });
+    const [a, b] = await Promise.all([round(), round()]);
+    expect(a.sent + b.sent).toBeGreaterThanOrEqual(1);
+    const sentSince = await k.t.db
+      .selectFrom('directory_assurance_requests')
+      .select(['organization_id'])
+      .where('network_id', '=', network.id)
+      .where('sent_at', '>=', new Date(now.getTime() - 1000).toISOString())
+      .execute();
+    expect(sentSince.length).toBe(a.sent + b.sent);
+    expect(new Set(sentSince.map((r) => r.organization_id)).size).toBe(sentSince.length);
+  });
 });

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { engineOf } from '../../../platform/db/index.ts';
 import type { PlatformTables } from '../../../platform/db/tables.ts';
 import { newId, nowIso } from '../../../platform/ids.ts';
 import { weeklySchedule } from '../repo.ts';
@@ -35,6 +36,20 @@ export const findOrganization = (db: Db, networkId: string, id: string) =>
     .where('id', '=', id)
     .where(seenBy(networkId))
     .executeTakeFirst();
+
+/**
+ * The organisation's row, locked until the transaction ends on PostgreSQL, where several processes may run
+ * the daily "still correct?" round at once: the second waits and then sees the first one's request.
+ * (SQLite serves one process, whose writes are serialised already.)
+ */
+export const lockOrganization = (db: Db, networkId: string, id: string) => {
+  const q = db
+    .selectFrom('directory_organizations')
+    .selectAll()
+    .where('id', '=', id)
+    .where(seenBy(networkId));
+  return (engineOf(db) === 'postgres' ? q.forUpdate() : q).executeTakeFirst();
+};
 
 export const servicesOfOrganization = (db: Db, networkId: string, organizationId: string) =>
   db

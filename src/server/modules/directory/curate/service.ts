@@ -795,7 +795,7 @@ export async function sendAssuranceRequests(
   const result = { sent: 0, up_to_date: 0, recently_asked: 0, no_address: 0 };
   for (const orgId of await partnerOrganizations(db, ctx)) {
     await inTransaction(repo.cur(db), async (d) => {
-      const o = await repo.findOrganization(d, ctx.network.id, orgId);
+      const o = await repo.lockOrganization(d, ctx.network.id, orgId);
       if (!o) return;
       const services = await repo.servicesOfOrganization(d, ctx.network.id, o.id);
       const stale = (date: string | null) => date === null || date < cutoff;
