@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngines } from '../../platform/db/testing.ts';
 import { createTestApp, type TestApp } from '../../testing.ts';
@@ -292,5 +293,239 @@ describe.each(testEngines())('HSDS 3.1 API on %s', (engine) => {
       const res = await get(`/api/hsds/services?search=${encodeURIComponent(text)}`);
       expect(res.statusCode, text).toBe(200);
     }
+  });
+});
+
+describe.each(testEngines())('HSDS /service_at_locations filters on %s', (engine) => {
+  let h: TestApp;
+  const ids: Record<string, string> = {};
+  const validate = hsdsValidator('service_at_location_list');
+  const GENT = { lat: 51.0543, lon: 3.7174 };
+  const get = (url: string) => h.app.inject({ method: 'GET', url });
+  type Sal = { id: string; service_id: string; location_id: string; location: Record<string, unknown> };
+  /** The answer, every record checked against the HSDS schema, and "service@postcode" per record. */
+  const list = async (query: string) => {
+    const res = await get(`/api/hsds/service_at_locations?${query}`);
+    expect(res.statusCode, query).toBe(200);
+    const body = res.json();
+    for (const c of body.contents) expectValid(validate, c);
+    const where = (c: Sal) =>
+      `${Object.entries(ids).find(([, id]) => id === c.service_id)?.[0]}@${
+        (c.location.addresses as { postal_code: string }[])[0]?.postal_code
+      }`;
+    return { body, where: (body.contents as Sal[]).map(where) };
+  };
+  const near = (m: number) => `lat=${AALST.lat}&lon=${AALST.lon}&proximity=${m}`;
+
+  beforeAll(async () => {
+    h = await createTestApp(engine, { seed: false });
+    const at = '2026-01-01T00:00:00.000Z';
+    await h.t.db
+      .insertInto('networks')
+      .values({
+        id: 'net-open',
+        slug: 'open-net',
+        name: 'open-net',
+        kind: 'elz',
+        description: null,
+        published: 1,
+        is_demo: 0,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    const org = await createOrganization(h.t.db, { name: 'Wit-Gele Kruis' });
+    const aalst = {
+      address_1: 'Kerkstraat 1',
+      postal_code: '9300',
+      city: 'Aalst',
+      latitude: AALST.lat,
+      longitude: AALST.lon,
+    };
+    ids.thuis = await createService(h.t.db, {
+      organization_id: org,
+      name: 'Thuisverpleging',
+      description: 'Verpleegkundige hulp aan huis.',
+      term_ids: ['rubric-thuisverpleging'],
+      locations: [
+        aalst,
+        {
+          address_1: 'Veldstraat 3',
+          postal_code: '9000',
+          city: 'Gent',
+          latitude: GENT.lat,
+          longitude: GENT.lon,
+        },
+      ],
+    });
+    ids.psy = await createService(h.t.db, {
+      organization_id: org,
+      name: 'Praktijk voor psychologische begeleiding',
+      description: 'Hulp van een psycholoog.',
+      locations: [
+        {
+          address_1: 'Stationsstraat 2',
+          postal_code: '9470',
+          city: 'Denderleeuw',
+          latitude: 50.885,
+          longitude: 4.074,
+        },
+      ],
+    });
+    ids.hidden = await createService(h.t.db, {
+      organization_id: org,
+      name: 'Verborgen thuisverpleging',
+      published: false,
+      locations: [aalst],
+    });
+    ids.local = await createService(h.t.db, {
+      organization_id: org,
+      network_id: 'net-open',
+      name: 'Praatcafé thuisverpleging',
+      locations: [aalst],
+    });
+    await rebuildIndex(h.t.db);
+  });
+  afterAll(() => h.destroy());
+
+  it('lists published records in scope, with totals for the filtered set', async () => {
+    const all = await list('per_page=100');
+    expect(all.where.sort()).toEqual(['psy@9470', 'thuis@9000', 'thuis@9300']);
+    expect(all.body).toMatchObject({ total_items: 3, total_pages: 1, size: 3 });
+    expect((await list('network=open-net')).where).toContain('local@9300');
+    expect((await get('/api/hsds/service_at_locations?network=nobody')).statusCode).toBe(404);
+  });
+
+  it('filters by distance in metres, nearest first, and by postcode and term', async () => {
+    expect((await list(near(3000))).where).toEqual(['thuis@9300']);
+    const ten = await list(near(10_000));
+    expect(ten.where).toEqual(['thuis@9300', 'psy@9470']);
+    expect(ten.body.total_items).toBe(2);
+    expect(ten.body.contents[0].x_knooppunt.distance_km).toBe(0);
+    // Denderleeuw is 6.2 km from Aalst, Gent 23 km: the radius is honoured on both sides of each.
+    expect((await list(near(6000))).where).toEqual(['thuis@9300']);
+    expect((await list(near(6500))).where).toEqual(['thuis@9300', 'psy@9470']);
+    expect((await list(near(30_000))).where).toEqual(['thuis@9300', 'psy@9470', 'thuis@9000']);
+    // lat/lon alone order by distance without a radius.
+    expect((await list(`lat=${GENT.lat}&lon=${GENT.lon}`)).where).toEqual([
+      'thuis@9000',
+      'thuis@9300',
+      'psy@9470',
+    ]);
+    expect((await list('postcode=9000')).where).toEqual(['thuis@9000']);
+    expect((await list('postcode=9999')).body).toMatchObject({ total_items: 0, empty: true });
+    const byTerm = await list('taxonomy_term_id=rubric-thuisverpleging');
+    expect(byTerm.where.sort()).toEqual(['thuis@9000', 'thuis@9300']);
+    const termUuid = (await get(`/api/hsds/services/${ids.thuis}`)).json().attributes[0].taxonomy_term_id;
+    expect((await list(`taxonomy_term_id=${termUuid}`)).body.total_items).toBe(2);
+    expect((await list(`taxonomy_term_id=${termUuid},rubric-mondzorg`)).body.total_items).toBe(0);
+    expect((await list(`taxonomy_term_id=${termUuid}&postcode=9300`)).where).toEqual(['thuis@9300']);
+    expect((await list(`taxonomy_term_id=${termUuid}&${near(10_000)}`)).where).toEqual(['thuis@9300']);
+    const p2 = await list(`${near(30_000)}&per_page=1&page=2`);
+    expect(p2.where).toEqual(['psy@9470']);
+    expect(p2.body).toMatchObject({ total_items: 3, total_pages: 3, first_page: false, last_page: false });
+  });
+
+  it('lists records whose service or location changed after a moment', async () => {
+    const psyRecord = (await list('postcode=9470')).body.contents[0] as Sal;
+    await sql`UPDATE directory_locations SET updated_at = ${'2030-01-01T00:00:00.000Z'} WHERE id = ${psyRecord.location_id}`.execute(
+      h.t.db,
+    );
+    await sql`UPDATE directory_services SET updated_at = ${'2031-01-01T00:00:00.000Z'} WHERE id = ${ids.thuis}`.execute(
+      h.t.db,
+    );
+    expect((await list('modified_after=2029-12-31')).where.sort()).toEqual([
+      'psy@9470',
+      'thuis@9000',
+      'thuis@9300',
+    ]);
+    expect((await list('modified_after=2030-06-01T00:00:00%2B02:00')).where.sort()).toEqual([
+      'thuis@9000',
+      'thuis@9300',
+    ]);
+    expect((await list('modified_after=2030-06-01&postcode=9000')).where).toEqual(['thuis@9000']);
+    expect((await list('modified_after=2032-01-01')).body).toMatchObject({ total_items: 0, contents: [] });
+  });
+
+  it('searches with the engine, misspelt words too, in its rank order and paged per record', async () => {
+    const typo = await list('search=thuisverplegnig');
+    expect(typo.where.sort()).toEqual(['thuis@9000', 'thuis@9300']);
+    expect(typo.body).toMatchObject({ total_items: 2, x_knooppunt: { ranked_services_cap: 1000 } });
+    expect((await list('search=psycholoog')).where).toEqual(['psy@9470']);
+    expect((await list('search=thuisverplegnig&postcode=9000')).where).toEqual(['thuis@9000']);
+    expect((await list(`search=thuisverplegnig&${near(3000)}`)).where).toEqual(['thuis@9300']);
+    expect((await list('search=thuisverpleging&network=open-net')).where.sort()).toEqual([
+      'local@9300',
+      'thuis@9000',
+      'thuis@9300',
+    ]);
+    expect((await list('search=zzqqxx')).body).toMatchObject({ total_items: 0, empty: true });
+    // Both services match "hulp": the records follow the order of the services the engine ranked.
+    const ranked = (await get('/api/hsds/services?search=hulp'))
+      .json()
+      .contents.map((s: { id: string }) => s.id);
+    expect(ranked).toHaveLength(2);
+    const hulp = await list('search=hulp');
+    expect([...new Set(hulp.body.contents.map((c: Sal) => c.service_id))]).toEqual(ranked);
+    expect(hulp.body.total_items).toBe(3);
+    const pages = [];
+    for (const page of [1, 2, 3]) pages.push(...(await list(`search=hulp&per_page=1&page=${page}`)).where);
+    expect(pages).toEqual(hulp.where);
+    expect((await list('search=hulp&per_page=2&page=2')).body).toMatchObject({ size: 1, last_page: true });
+  });
+
+  it('streams NDJSON from the page asked for on', async () => {
+    const res = await get('/api/hsds/service_at_locations?format=ndjson&per_page=1&page=2');
+    expect(res.headers['content-type']).toMatch(/^application\/x-ndjson/);
+    const lines = res.body
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    // From the second record on, whatever the size of the pages read.
+    expect(lines).toHaveLength(2);
+    for (const l of lines) expectValid(validate, l);
+    const found = await get('/api/hsds/service_at_locations?format=ndjson&search=hulp');
+    const paged = (await list('search=hulp')).body.contents.map((c: Sal) => c.id);
+    expect(
+      found.body
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).id),
+    ).toEqual(paged);
+  });
+
+  it('refuses bad parameters with 400 and takes any search text', async () => {
+    for (const q of [
+      'proximity=1000',
+      'lat=100&lon=4',
+      'lat=50',
+      'per_page=0',
+      'per_page=101',
+      'postcode=abc',
+      'modified_after=yesterday',
+      `search=${'a'.repeat(10_000)}`,
+      'format=xml',
+    ]) {
+      const res = await get(`/api/hsds/service_at_locations?${q}`);
+      expect(res.statusCode, q.slice(0, 40)).toBe(400);
+      expect(res.json().error.code).toBe('validation_failed');
+    }
+    for (const text of [
+      '"zorg',
+      'zorg*',
+      'a NEAR b',
+      'x OR y AND NOT z',
+      '{name}:x',
+      '%00',
+      '(((',
+      '"',
+      '-',
+    ]) {
+      const res = await get(`/api/hsds/service_at_locations?search=${encodeURIComponent(text)}`);
+      expect(res.statusCode, text).toBe(200);
+      expect(res.json().contents.length).toBe(res.json().size);
+    }
+    // Unknown term ids match nothing; they are no error.
+    expect((await list('taxonomy_term_id=nope,,')).body.total_items).toBe(0);
   });
 });

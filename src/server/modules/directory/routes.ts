@@ -21,6 +21,8 @@ import * as service from './service.ts';
 
 const tags = ['hsds'];
 const RESPONSE_TTL_MS = 60_000;
+/** Records read per step of an NDJSON stream of /service_at_locations. */
+const NDJSON_CHUNK = 100;
 /** Recent search answers of this process (see the /services route). */
 const responses = new BoundedMap<string, { at: number; json: string }>(2000);
 /** The page as the route's schema types it; the cached answer is that page already serialised. */
@@ -172,11 +174,41 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/hsds/service_at_locations',
-    { schema: { tags, querystring: ListQuery, response: { 200: HsdsPage } } },
-    async (req) => {
+    { schema: { tags, querystring: ServicesQuery, response: { 200: HsdsPage } } },
+    async (req, reply) => {
       const q = req.query;
-      const r = await service.hsdsServiceAtLocations(db, await scopeOf(q.network), q.page, q.per_page);
-      return envelope(r.items, r.total, q.page, q.per_page);
+      const networkId = await scopeOf(q.network);
+      const list = (offset: number, limit: number) =>
+        service.hsdsServiceAtLocations(db, networkId, {
+          search: q.search,
+          lang: q.lang ?? req.lang,
+          postcode: q.postcode,
+          termIds: q.taxonomy_term_id
+            ?.split(',')
+            .map((t) => t.trim())
+            .filter(Boolean),
+          modifiedAfter: q.modified_after,
+          near: q.lat !== undefined && q.lon !== undefined ? { lat: q.lat, lon: q.lon } : undefined,
+          radiusM: q.proximity,
+          offset,
+          limit,
+        });
+      if (q.format === 'ndjson') {
+        // Like the change feed of /services: every record from the page asked for on, in one request, read in
+        // chunks of the largest page whatever per_page is.
+        return ndjson(
+          reply,
+          (async function* () {
+            for (let offset = (q.page - 1) * q.per_page; ; offset += NDJSON_CHUNK) {
+              const r = await list(offset, NDJSON_CHUNK);
+              yield* r.items;
+              if (r.items.length < NDJSON_CHUNK) return;
+            }
+          })(),
+        );
+      }
+      const r = await list((q.page - 1) * q.per_page, q.per_page);
+      return envelope(r.items, r.total, q.page, q.per_page, r.extension);
     },
   );
 

@@ -6,6 +6,7 @@ import { testEngines } from '../../../platform/db/testing.ts';
 import { as, createTestApp, loginAs, type Session, type TestApp } from '../../../testing.ts';
 import { createOrganization, createService } from '../service.ts';
 import { runAssuranceRound, sendAssuranceRequests } from './service.ts';
+import type { CurateTables } from './tables.ts';
 
 const SLUG = 'elz-regio-aalst';
 const API = `/api/networks/${SLUG}/directory/curate`;
@@ -457,6 +458,7 @@ describe.each(testEngines())('keeping the social map current on %s', (engine) =>
     const [a, b] = await Promise.all([round(), round()]);
     expect(a.sent + b.sent).toBeGreaterThanOrEqual(1);
     const sentSince = await k.t.db
+      .withTables<CurateTables>()
       .selectFrom('directory_assurance_requests')
       .select(['organization_id'])
       .where('network_id', '=', network.id)

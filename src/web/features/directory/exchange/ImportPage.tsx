@@ -462,7 +462,11 @@ function PreviewStep({
           </label>
         </div>
       ) : null}
-      {blocked ? <p className="muted">{t('directory.exchange.preview.blocked')}</p> : null}
+      {blocked ? (
+        <p className="muted">
+          {t(canSkip ? 'directory.exchange.preview.blocked' : 'directory.exchange.preview.blockedPackage')}
+        </p>
+      ) : null}
       <p className="exchange-actions">
         <button type="button" className="button" disabled={busy || blocked} onClick={() => onImport(skip)}>
           {t('directory.exchange.preview.submit')}
