@@ -152,7 +152,13 @@ function locationObject(
 }
 
 /** Full HSDS service objects (with organisation, locations, phones, schedules…) in the order of `ids`. */
-export async function servicesByIds(db: Db, ids: string[], scope: Scope): Promise<HsdsObject[]> {
+/** `withAssurer`: only the staff's export carries who vouched for a record; the public API never does. */
+export async function servicesByIds(
+  db: Db,
+  ids: string[],
+  scope: Scope,
+  opts: { withAssurer?: boolean } = {},
+): Promise<HsdsObject[]> {
   if (ids.length === 0) return [];
   const services = await db
     .selectFrom('directory_services')
@@ -175,6 +181,8 @@ export async function servicesByIds(db: Db, ids: string[], scope: Scope): Promis
         'legal_status',
         'parent_organization_id',
       ])
+      // A published service may sit under an organisation that is not published (or not in scope).
+      .where(visible(scope))
       .where('id', 'in', [...new Set(services.map((s) => s.organization_id))])
       .execute(),
     db.selectFrom('directory_service_at_locations').selectAll().where('service_id', 'in', live).execute(),
@@ -250,7 +258,7 @@ export async function servicesByIds(db: Db, ids: string[], scope: Scope): Promis
           minimum_age: s.minimum_age === null ? null : Number(s.minimum_age),
           maximum_age: s.maximum_age === null ? null : Number(s.maximum_age),
           assured_date: s.assured_date,
-          assurer_email: s.assurer_email,
+          assurer_email: opts.withAssurer ? s.assurer_email : null,
           alert: s.alert,
           last_modified: new Date(s.updated_at).toISOString(),
           organization: org ? organizationObject(org) : null,

@@ -3,6 +3,8 @@ import { registerMessages } from '../../../platform/i18n.ts';
 registerMessages({
   nl: {
     analysis_same_record: 'Een record kan niet met zichzelf worden samengevoegd.',
+    analysis_shared_survives:
+      'Een record van de gedeelde sociale kaart kan niet opgaan in een record van uw netwerk; kies het gedeelde record als het record dat blijft.',
     analysis_shared_needs_admin:
       'Dit record hoort bij de gedeelde sociale kaart van alle netwerken; alleen een beheerder van het netwerk kan het samenvoegen.',
     analysis_synonym_same: 'Een woord en zijn synoniem moeten verschillen.',
@@ -17,6 +19,8 @@ registerMessages({
   },
   fr: {
     analysis_same_record: 'Un enregistrement ne peut pas être fusionné avec lui-même.',
+    analysis_shared_survives:
+      'Un enregistrement de la carte sociale partagée ne peut pas être fusionné dans un enregistrement de votre réseau ; choisissez l’enregistrement partagé comme celui qui est conservé.',
     analysis_shared_needs_admin:
       'Cet enregistrement fait partie de la carte sociale partagée par tous les réseaux ; seul un administrateur du réseau peut le fusionner.',
     analysis_synonym_same: 'Un mot et son synonyme doivent être différents.',
@@ -31,6 +35,8 @@ registerMessages({
   },
   en: {
     analysis_same_record: 'A record cannot be merged with itself.',
+    analysis_shared_survives:
+      "A record of the shared social map cannot be merged into one of your network's own; choose the shared record as the one that stays.",
     analysis_shared_needs_admin:
       'This record belongs to the social map shared by all networks; only a network admin can merge it.',
     analysis_synonym_same: 'A word and its synonym must differ.',

@@ -451,6 +451,9 @@ export async function mergeRecords(
     const merged = assertVisible(ctx, await findRecord(d, kind, mergedId));
     for (const row of [survivor, merged])
       if (!mayEdit(ctx, row)) throw new AppError(403, 'analysis_shared_needs_admin');
+    // Other networks see the shared record and hang their own services on it: it must be the one that stays.
+    if (merged.network_id === null && survivor.network_id !== null)
+      throw badRequest('analysis_shared_survives');
 
     const fields = mergeFields(kind);
     const [sources, translations, survivorIdentifiers, mergedIdentifiers] = await Promise.all([

@@ -188,13 +188,14 @@ async function findByIds(
   ids: ExternalId[],
   target: ImportTarget,
 ): Promise<{ id: string; network_id: string | null } | null> {
+  const row = async (id: string) =>
+    (await db.selectFrom(table).select(['id', 'network_id']).where('id', '=', id).executeTakeFirst()) ?? null;
+  // Another network's own additions do not exist for this import: never matched, updated or linked to.
+  const seen = (r: { network_id: string | null } | null) =>
+    r !== null && (r.network_id === null || r.network_id === owned(target));
   for (const x of ids) {
     if (x.scheme === 'hsds') {
-      const same = await db
-        .selectFrom(table)
-        .select(['id', 'network_id'])
-        .where('id', '=', x.identifier)
-        .executeTakeFirst();
+      const same = await row(x.identifier);
       if (same && same.network_id === owned(target)) return same;
       const mapped = await db
         .selectFrom('directory_identifiers')
@@ -203,30 +204,22 @@ async function findByIds(
         .where('scheme', '=', hsdsScheme(target))
         .where('identifier', '=', x.identifier)
         .executeTakeFirst();
-      if (mapped)
-        return (
-          (await db
-            .selectFrom(table)
-            .select(['id', 'network_id'])
-            .where('id', '=', mapped.entity_id)
-            .executeTakeFirst()) ?? null
-        );
+      if (mapped) {
+        const r = await row(mapped.entity_id);
+        if (seen(r)) return r;
+      }
     } else {
-      const hit = await db
+      const hits = await db
         .selectFrom('directory_identifiers')
         .select('entity_id')
         .where('entity_type', '=', entity)
         .where('scheme', '=', x.scheme)
         .where('identifier', '=', x.identifier)
-        .executeTakeFirst();
-      if (hit)
-        return (
-          (await db
-            .selectFrom(table)
-            .select(['id', 'network_id'])
-            .where('id', '=', hit.entity_id)
-            .executeTakeFirst()) ?? null
-        );
+        .execute();
+      for (const hit of hits) {
+        const r = await row(hit.entity_id);
+        if (seen(r)) return r;
+      }
     }
   }
   return null;

@@ -117,7 +117,7 @@ export async function exportServices(db: Db, networkId: string | null): Promise<
   ).map((r) => r.id);
   const out: HsdsObject[] = [];
   for (let i = 0; i < ids.length; i += 200) {
-    for (const s of await servicesByIds(d, ids.slice(i, i + 200), { networkId })) {
+    for (const s of await servicesByIds(d, ids.slice(i, i + 200), { networkId }, { withAssurer: true })) {
       const { last_modified: _, ...rest } = s;
       out.push(rest);
     }

@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import JSZip from 'jszip';
 import { hsdsJsonImporter } from './hsds-json.ts';
 import { hsdsTabularImporter, type PackageFiles } from './hsds-tabular.ts';
 import { emptyBatch, type ImportBatch } from './model.ts';
-import { type ColumnMapping, isXlsx, readSheet, spreadsheetImporter } from './spreadsheet.ts';
+import { type ColumnMapping, isXlsx, readSheet, spreadsheetImporter, unzipBounded } from './spreadsheet.ts';
 
 /** What a file is, from its name and first bytes: the importer that reads it. */
 export type SourceKind = 'hsds-tabular' | 'hsds-json' | 'spreadsheet';
@@ -18,12 +17,8 @@ export function kindOf(fileName: string, bytes: Uint8Array): SourceKind {
 
 /** A zip of the tabular package; files may sit in one top folder, as zipping a folder makes them. */
 export async function unzipPackage(bytes: Uint8Array): Promise<PackageFiles> {
-  const zip = await JSZip.loadAsync(bytes);
   const files: PackageFiles = new Map();
-  for (const entry of Object.values(zip.files)) {
-    if (entry.dir) continue;
-    files.set(path.posix.basename(entry.name), await entry.async('uint8array'));
-  }
+  for (const entry of await unzipBounded(bytes)) files.set(path.posix.basename(entry.name), entry.data);
   return files;
 }
 

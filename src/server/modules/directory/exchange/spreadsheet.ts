@@ -1,4 +1,6 @@
+import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { REQUIRED_TARGETS, TARGET_FIELDS, type TargetField } from './fields.ts';
 import {
   emptyBatch,
@@ -22,12 +24,46 @@ export interface SheetTable {
   delimiter: string | null;
 }
 
+/** What a zip (an HSDS package or an .xlsx) may unpack to: a 10 MB upload must not become gigabytes. */
+export const ZIP_LIMITS = { entries: 500, bytes: 100 * 1024 * 1024 };
+
+/** The zip's files, each read as a stream and refused as soon as the whole would pass the limits. */
+export async function unzipBounded(
+  bytes: Uint8Array,
+  limits = ZIP_LIMITS,
+): Promise<{ name: string; data: Uint8Array }[]> {
+  const zip = await JSZip.loadAsync(bytes);
+  const entries = Object.values(zip.files).filter((e) => !e.dir);
+  if (entries.length > limits.entries) throw new Error(`more than ${limits.entries} files in the zip`);
+  const out: { name: string; data: Uint8Array }[] = [];
+  let total = 0;
+  for (const entry of entries) {
+    const chunks: Buffer[] = [];
+    await new Promise<void>((resolve, reject) => {
+      const stream = entry.nodeStream() as Readable;
+      stream.on('data', (chunk: Buffer) => {
+        total += chunk.length;
+        if (total > limits.bytes) {
+          stream.destroy();
+          reject(new Error(`the zip unpacks to more than ${Math.round(limits.bytes / 1048576)} MB`));
+        } else chunks.push(chunk);
+      });
+      stream.on('error', reject);
+      stream.on('end', () => resolve());
+    });
+    out.push({ name: entry.name, data: Buffer.concat(chunks) });
+  }
+  return out;
+}
+
 export const isXlsx = (fileName: string, bytes: Uint8Array) =>
   /\.xlsx$/i.test(fileName) || (bytes[0] === 0x50 && bytes[1] === 0x4b);
 
 /** A CSV (any of the encodings and delimiters Belgian offices produce) or the first sheet of an .xlsx. */
 export async function readSheet(fileName: string, bytes: Uint8Array): Promise<SheetTable> {
   if (isXlsx(fileName, bytes)) {
+    // ExcelJS unpacks without a limit: check the workbook's unpacked size first.
+    await unzipBounded(bytes);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
     const ws = wb.worksheets[0];

@@ -82,10 +82,16 @@ export const translations = (db: FindDb, entityType: string, entityId: string, l
     .where('lang', '=', lang)
     .execute();
 
-export async function locationsOf(db: FindDb, by: { serviceId: string } | { organizationId: string }) {
+export async function locationsOf(
+  db: FindDb,
+  scope: ReadScope,
+  by: { serviceId: string } | { organizationId: string },
+) {
   const q = db
     .selectFrom('directory_locations as l')
     .leftJoin('municipalities as m', 'm.nis_code', 'l.nis_code')
+    // A shared organisation also holds the locations of other networks' own services.
+    .where(visible(scope, 'l'))
     .select([
       'l.id',
       'l.name',

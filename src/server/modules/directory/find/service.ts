@@ -275,10 +275,11 @@ async function hoursOf(db: repo.FindDb, serviceId: string, now: Date): Promise<H
 
 async function locations(
   db: repo.FindDb,
+  scope: repo.ReadScope,
   by: { serviceId: string } | { organizationId: string },
   lang: Language,
 ) {
-  const { rows, addresses, accessibility: terms } = await repo.locationsOf(db, by);
+  const { rows, addresses, accessibility: terms } = await repo.locationsOf(db, scope, by);
   const accessibility = await localiseTerms(dirDb(db), terms, lang);
   return rows.map((l) => ({
     id: l.id,
@@ -337,7 +338,7 @@ export async function serviceRecord(
   const [text, locs, contact, hours, languages, costs, capacities, terms, areas, identifiers, assuredBy] =
     await Promise.all([
       texts(fdb, 'service', id, lang, s),
-      locations(fdb, { serviceId: id }, lang),
+      locations(fdb, scope, { serviceId: id }, lang),
       phonesAndContacts(fdb, 'service_id', id),
       hoursOf(fdb, id, now),
       repo.languagesOf(fdb, id),
@@ -407,7 +408,7 @@ export async function organizationRecord(
   if (!o) throw notFound();
   const [text, locs, contact, services, identifiers, parent, assuredBy] = await Promise.all([
     texts(fdb, 'organization', id, lang, o),
-    locations(fdb, { organizationId: id }, lang),
+    locations(fdb, scope, { organizationId: id }, lang),
     phonesAndContacts(fdb, 'organization_id', id),
     repo.servicesOfOrganization(fdb, scope, id),
     repo.identifiersOf(fdb, 'organization', id),
