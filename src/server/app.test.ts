@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { logSafeUrl } from './app.ts';
 import { ATTEMPTS_PER_ADDRESS, LOCKOUT_AFTER } from './modules/accounts/service.ts';
 import { createNetwork } from './modules/networks/service.ts';
 import { testEngines } from './platform/db/testing.ts';
@@ -474,5 +475,17 @@ describe.each(testEngines())('Knooppunt API on %s', (engine) => {
     expect(res.json()).toEqual({
       error: { code: 'route_not_found', message: 'This page or API does not exist.' },
     });
+  });
+});
+
+describe('request logging', () => {
+  it('keeps the single-use tokens of mailed links out of the logged URL', () => {
+    expect(logSafeUrl('/api/networks/elz-regio-aalst/directory/curate/assurance/AbC-123_x?lang=fr')).toBe(
+      '/api/networks/elz-regio-aalst/directory/curate/assurance/[token]?lang=fr',
+    );
+    expect(logSafeUrl('/n/elz-regio-aalst/sociale-kaart/bevestigen/AbC-123_x')).toBe(
+      '/n/elz-regio-aalst/sociale-kaart/bevestigen/[token]',
+    );
+    expect(logSafeUrl('/api/hsds/services?search=assurance')).toBe('/api/hsds/services?search=assurance');
   });
 });

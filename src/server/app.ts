@@ -43,12 +43,28 @@ const CSP =
   "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; worker-src 'self' blob:; " +
   "child-src blob:; connect-src 'self'; font-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'";
 
+/**
+ * The request line as it may be logged: the single-use tokens of "is this still correct?" links travel in the
+ * path (API and page), and whoever reads the log must not be able to use them.
+ */
+export function logSafeUrl(url: string): string {
+  return url.replace(/\/(assurance|bevestigen)\/[^/?#]+/g, '/$1/[token]');
+}
+
 export async function buildApp(config: Config, handle: DbHandle): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: config.logLevel,
       // Session cookies and CSRF tokens must never reach a log file.
       redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+      serializers: {
+        req: (req: { method: string; url: string; hostname?: string; ip?: string }) => ({
+          method: req.method,
+          url: logSafeUrl(req.url),
+          host: req.hostname,
+          remoteAddress: req.ip,
+        }),
+      },
     },
     genReqId: () => crypto.randomUUID(),
     trustProxy: config.trustProxy,
