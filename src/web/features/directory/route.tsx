@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Route, Routes } from 'react-router';
+import { Link, Route, Routes } from 'react-router';
+import { type Section, SectionNav } from '../../components/SectionNav.tsx';
 import { useNetwork } from '../../routes/NetworkLayout.tsx';
 import { analysisRoutes } from './analysis/routes.tsx';
 import { useDirectoryPath, useIsStaff } from './common.tsx';
@@ -14,12 +15,12 @@ import './directory.css';
  * The module's sections. Searching is for everyone; a partner keeps its own organisation; keeping the map
  * current, importing and analysing it are staff work, so others do not see those tabs.
  */
-function SectionNav() {
+function ModuleSections() {
   const { t } = useTranslation();
   const staff = useIsStaff();
   const { detail } = useNetwork();
   const path = useDirectoryPath();
-  const links: [string, string, boolean][] = [
+  const links: Section[] = [
     ['', t('directory.nav.search'), true],
     ['mijn-organisatie', t('directory.nav.mine'), detail.role === 'partner'],
     ['actualiteit', t('directory.nav.freshness'), staff],
@@ -30,21 +31,7 @@ function SectionNav() {
     ['woordenlijst', t('directory.nav.vocabulary'), staff],
     ['import', t('directory.nav.import'), staff],
   ];
-  return (
-    <nav className="section-nav no-print" aria-label={t('directory.nav.label')}>
-      <ul>
-        {links
-          .filter(([, , shown]) => shown)
-          .map(([sub, label]) => (
-            <li key={sub}>
-              <NavLink end={sub === ''} to={path(sub)}>
-                {label}
-              </NavLink>
-            </li>
-          ))}
-      </ul>
-    </nav>
-  );
+  return <SectionNav label={t('directory.nav.label')} sections={links} path={path} />;
 }
 
 /**
@@ -54,7 +41,7 @@ function SectionNav() {
 export function Component() {
   return (
     <div className="directory-module">
-      <SectionNav />
+      <ModuleSections />
       <Routes>
         <Route index element={<SearchPage />} />
         <Route path="dienst/:serviceId" element={<ServicePage />} />

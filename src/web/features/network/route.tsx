@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { NavLink, Route, Routes } from 'react-router';
+import { Route, Routes } from 'react-router';
+import { type Section, SectionNav } from '../../components/SectionNav.tsx';
 import { NotFoundPage } from '../../routes/NotFoundPage.tsx';
 import { useIsStaff, useModulePath } from './common.tsx';
 import { ManagePage } from './ManagePage.tsx';
@@ -12,39 +13,25 @@ import { SurveyPage } from './SurveyPage.tsx';
 import './network.css';
 
 /** The module's own sections; management and suggestions are staff work, so others do not see them. */
-function SectionNav() {
+function ModuleSections() {
   const { t } = useTranslation();
   const staff = useIsStaff();
   const path = useModulePath();
-  const links: [string, string, boolean][] = [
+  const links: Section[] = [
     ['', t('network.nav.map'), true],
     ['beheer', t('network.nav.manage'), staff],
     ['bevraging', t('network.nav.survey'), true],
     ['suggesties', t('network.nav.suggestions'), staff],
     ['rapport', t('network.nav.report'), true],
   ];
-  return (
-    <nav className="section-nav no-print" aria-label={t('network.nav.label')}>
-      <ul>
-        {links
-          .filter(([, , shown]) => shown)
-          .map(([sub, label]) => (
-            <li key={sub}>
-              <NavLink end={sub === ''} to={path(sub)}>
-                {label}
-              </NavLink>
-            </li>
-          ))}
-      </ul>
-    </nav>
-  );
+  return <SectionNav label={t('network.nav.label')} sections={links} path={path} />;
 }
 
 /** The partner network (issue 5): map and metrics, management, survey, suggestions, report. */
 export function Component() {
   return (
     <div className="page-wide network-module">
-      <SectionNav />
+      <ModuleSections />
       <Routes>
         <Route index element={<MapPage />} />
         <Route path="beheer" element={<ManagePage />} />
