@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import type { CoverageView } from '../../src/server/modules/directory/analysis/schema.ts';
 import {
   DEMO,
@@ -149,7 +149,10 @@ describe.skipIf(noBrowser)('journey: analysing the social map', () => {
     ] as const) {
       await page.goto(`${MODULE}/${path}`);
       await page.locator('h1', { hasText: heading }).waitFor();
-      await page.locator('.loading').waitFor({ state: 'detached' });
+      // A page may load several sections at once (the vocabulary page: synonyms and terms): wait for all.
+      await vi.waitFor(async () => expect(await page.locator('.loading').count()).toBe(0), {
+        timeout: 15_000,
+      });
       await expectNoAxeViolations(page, `${shot} on a phone`);
       await shoot(page, `directory-analysis-${shot}-phone`);
     }
