@@ -23,6 +23,9 @@ export default defineConfig({
           hookTimeout: 120_000,
           // One Chromium at a time: each test file starts its own server and browser.
           fileParallelism: false,
+          // The cores are shared with other work, so a journey step may once miss a render by a hair; a real
+          // failure fails again on its retry and is reported as such, a timing slip gets one more try.
+          retry: process.env.CI ? 1 : 0,
         },
       },
     ],
