@@ -4,6 +4,8 @@
  * writer (apply.ts) serve every source, and each rejected row can be reported where the user can find it.
  */
 
+import type { ScheduleTable } from '../tables.ts';
+
 /** Where a record came from: the file (or sheet) and the line a person sees in a spreadsheet program. */
 export interface SourceRef {
   file: string;
@@ -66,28 +68,11 @@ export interface LocationIn {
   addresses: AddressIn[];
 }
 
-export interface ScheduleIn {
-  id: string | null;
-  ref: SourceRef;
-  valid_from: string | null;
-  valid_to: string | null;
-  dtstart: string | null;
-  until: string | null;
-  count: number | null;
-  wkst: string | null;
-  freq: string;
-  interval: number | null;
-  byday: string | null;
-  byweekno: string | null;
-  bymonthday: string | null;
-  byyearday: string | null;
-  description: string | null;
-  opens_at: string | null;
-  closes_at: string | null;
-  schedule_link: string | null;
-  attending_type: string | null;
-  notes: string | null;
-}
+/** An HSDS schedule row as read from a source: the table's fields, with the source's id and place. */
+export type ScheduleIn = Omit<
+  ScheduleTable,
+  'id' | 'service_id' | 'location_id' | 'service_at_location_id' | 'timezone'
+> & { id: string | null; ref: SourceRef };
 
 export interface ServiceIn {
   key: string;
