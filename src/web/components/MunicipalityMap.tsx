@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type BoundaryCollection, isAreaGeometry } from '../lib/types.ts';
+import type { BoundaryCollection } from '../lib/types.ts';
+import { boundaryBox, hasWebGl, outerRings } from './map-geometry.ts';
 
 export interface MapArea {
   nisCode: string;
@@ -13,23 +14,7 @@ export const SHARE_COLOURS = ['#dbe8f5', '#9fc2e4', '#5b93c9', '#2b65a3'] as con
 /** Municipalities without figures by age: neutral grey, so they never read as "young". */
 export const NO_DATA_COLOUR = '#d9dcdf';
 
-function hasWebGl(): boolean {
-  const canvas = document.createElement('canvas');
-  try {
-    return Boolean(canvas.getContext('webgl2') ?? canvas.getContext('webgl'));
-  } catch {
-    return false;
-  }
-}
-
 type Ring = number[][];
-
-function outerRings(geometry: unknown): Ring[] {
-  if (!isAreaGeometry(geometry)) return [];
-  return geometry.type === 'Polygon'
-    ? geometry.coordinates.slice(0, 1)
-    : geometry.coordinates.map((polygon) => polygon[0] ?? []);
-}
 
 /** Area-weighted centroid of the largest outer ring: where a municipality's name goes. */
 function labelPoint(rings: Ring[]): [number, number] | null {
@@ -51,29 +36,6 @@ function labelPoint(rings: Ring[]): [number, number] | null {
     }
   }
   return best ? [best.x, best.y] : null;
-}
-
-function bounds(collection: BoundaryCollection): [[number, number], [number, number]] | null {
-  let west = Number.POSITIVE_INFINITY;
-  let south = Number.POSITIVE_INFINITY;
-  let east = Number.NEGATIVE_INFINITY;
-  let north = Number.NEGATIVE_INFINITY;
-  for (const feature of collection.features) {
-    for (const ring of outerRings(feature.geometry)) {
-      for (const [x = 0, y = 0] of ring) {
-        west = Math.min(west, x);
-        east = Math.max(east, x);
-        south = Math.min(south, y);
-        north = Math.max(north, y);
-      }
-    }
-  }
-  return Number.isFinite(west)
-    ? [
-        [west, south],
-        [east, north],
-      ]
-    : null;
 }
 
 /** Class breaks for the fill: equal steps between the lowest and highest share in the network. */
@@ -108,7 +70,7 @@ export function MunicipalityMap({
 
   useEffect(() => {
     const element = container.current;
-    const box = bounds(boundaries);
+    const box = boundaryBox(boundaries);
     if (failed || !element || !box) return;
     const byCode = new Map(areas.map((area) => [area.nisCode, area]));
     const shares = areas.flatMap((area) => (area.share65plus === null ? [] : [area.share65plus]));

@@ -2,7 +2,19 @@ import { createHash } from 'node:crypto';
 import { type Kysely, type SqlBool, sql } from 'kysely';
 import type { DirectoryTables } from './tables.ts';
 
-/** The HSDS 3.1 schedule fields, in the standard's order: the API's objects and the tabular export share them. */
+/** HSDS 3.1 location and schedule fields, in the standard's order: the API's objects and the tabular export share them. */
+export const LOCATION_COLUMNS = [
+  'id',
+  'location_type',
+  'organization_id',
+  'name',
+  'alternate_name',
+  'description',
+  'transportation',
+  'latitude',
+  'longitude',
+] as const;
+
 export const SCHEDULE_COLUMNS = [
   'id',
   'service_id',
@@ -211,17 +223,7 @@ export async function servicesByIds(
         db
           .selectFrom('directory_locations')
           .where(visible(scope))
-          .select([
-            'id',
-            'location_type',
-            'organization_id',
-            'name',
-            'alternate_name',
-            'description',
-            'transportation',
-            'latitude',
-            'longitude',
-          ])
+          .select(LOCATION_COLUMNS)
           .where('id', 'in', locationIds)
           .execute(),
         db.selectFrom('directory_addresses').selectAll().where('location_id', 'in', locationIds).execute(),

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type BoundaryCollection, isAreaGeometry } from '../../lib/types.ts';
+import { type Box, boundaryBox, extendBox, hasWebGl } from '../../components/map-geometry.ts';
+import type { BoundaryCollection } from '../../lib/types.ts';
 
 export interface MapPin {
   id: string;
@@ -8,40 +9,6 @@ export interface MapPin {
   name: string;
   lat: number;
   lon: number;
-}
-
-type Box = [[number, number], [number, number]];
-
-function hasWebGl(): boolean {
-  const canvas = document.createElement('canvas');
-  try {
-    return Boolean(canvas.getContext('webgl2') ?? canvas.getContext('webgl'));
-  } catch {
-    return false;
-  }
-}
-
-function extend(box: Box | null, x: number, y: number): Box {
-  if (!box)
-    return [
-      [x, y],
-      [x, y],
-    ];
-  return [
-    [Math.min(box[0][0], x), Math.min(box[0][1], y)],
-    [Math.max(box[1][0], x), Math.max(box[1][1], y)],
-  ];
-}
-
-function regionBox(collection: BoundaryCollection): Box | null {
-  let box: Box | null = null;
-  for (const feature of collection.features) {
-    if (!isAreaGeometry(feature.geometry)) continue;
-    const polygons =
-      feature.geometry.type === 'Polygon' ? [feature.geometry.coordinates] : feature.geometry.coordinates;
-    for (const polygon of polygons) for (const [x = 0, y = 0] of polygon[0] ?? []) box = extend(box, x, y);
-  }
-  return box;
 }
 
 /**
@@ -71,7 +38,7 @@ export function ResultsMap({
 
   useEffect(() => {
     const element = container.current;
-    const box = regionBox(boundaries);
+    const box = boundaryBox(boundaries);
     if (failed || !element || !box) return;
     let cancelled = false;
     let remove = () => {};
@@ -137,7 +104,7 @@ export function ResultsMap({
       tag.title = pin.name;
       tag.textContent = String(pin.number);
       tag.addEventListener('click', () => onPick(pin.id));
-      box = extend(box, pin.lon, pin.lat);
+      box = extendBox(box, pin.lon, pin.lat);
       return new lib.Marker({ element: tag }).setLngLat([pin.lon, pin.lat]).addTo(instance);
     });
     if (origin) {
@@ -145,7 +112,7 @@ export function ResultsMap({
       here.className = 'origin-pin';
       here.setAttribute('aria-hidden', 'true');
       markers.push(new lib.Marker({ element: here }).setLngLat([origin.lon, origin.lat]).addTo(instance));
-      box = extend(box, origin.lon, origin.lat);
+      box = extendBox(box, origin.lon, origin.lat);
     }
     const fit: Box | null = box;
     if (fit) instance.fitBounds(fit, { padding: 48, maxZoom: 13, duration: 0 });

@@ -1,6 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { PlatformTables } from '../../../platform/db/tables.ts';
-import { type HsdsObject, hsdsId, listOrganizations, SCHEDULE_COLUMNS, servicesByIds } from '../hsds.ts';
+import {
+  type HsdsObject,
+  hsdsId,
+  LOCATION_COLUMNS,
+  listOrganizations,
+  SCHEDULE_COLUMNS,
+  servicesByIds,
+} from '../hsds.ts';
 import type { DirectoryTables } from '../tables.ts';
 import { writeCsv } from './text.ts';
 
@@ -40,17 +47,7 @@ export const EXPORT_COLUMNS = {
     'assurer_email',
     'alert',
   ],
-  locations: [
-    'id',
-    'location_type',
-    'organization_id',
-    'name',
-    'alternate_name',
-    'description',
-    'transportation',
-    'latitude',
-    'longitude',
-  ],
+  locations: LOCATION_COLUMNS,
   addresses: [
     'id',
     'location_id',

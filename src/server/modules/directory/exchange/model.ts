@@ -4,7 +4,7 @@
  * writer (apply.ts) serve every source, and each rejected row can be reported where the user can find it.
  */
 
-import type { ScheduleTable } from '../tables.ts';
+import type { ScheduleTable, ServiceTable } from '../tables.ts';
 
 /** Where a record came from: the file (or sheet) and the line a person sees in a spreadsheet program. */
 export interface SourceRef {
@@ -74,27 +74,24 @@ export type ScheduleIn = Omit<
   'id' | 'service_id' | 'location_id' | 'service_at_location_id' | 'timezone'
 > & { id: string | null; ref: SourceRef };
 
-export interface ServiceIn {
+/** The service table's own HSDS fields, as an import carries them. */
+type ServiceFields = Omit<
+  ServiceTable,
+  | 'id'
+  | 'organization_id'
+  | 'network_id'
+  | 'published'
+  | 'is_demo'
+  | 'assured_by'
+  | 'created_at'
+  | 'updated_at'
+>;
+
+export interface ServiceIn extends ServiceFields {
   key: string;
   ref: SourceRef;
   ids: ExternalId[];
   organization_key: string;
-  name: string;
-  alternate_name: string | null;
-  description: string | null;
-  url: string | null;
-  email: string | null;
-  status: string;
-  interpretation_services: string | null;
-  application_process: string | null;
-  fees_description: string | null;
-  wait_time: string | null;
-  eligibility_description: string | null;
-  minimum_age: number | null;
-  maximum_age: number | null;
-  assured_date: string | null;
-  assurer_email: string | null;
-  alert: string | null;
   at_locations: { id: string | null; ref: SourceRef; location_key: string; description: string | null }[];
   phones: {
     id: string | null;

@@ -495,45 +495,33 @@ export function ServiceForm({
               ) : null}
               {s.weekly[d].map((slot, i) => (
                 <div className="hours-slot" key={slot.key}>
-                  <div className="field field-inline">
-                    <label htmlFor={ids(`${d}-${i}-opens`)}>
-                      {t('directory.curate.hours.opens')}
-                      <span className="visually-hidden">{` ${dayName} ${i + 1}`}</span>
-                    </label>
-                    <input
-                      id={ids(`${d}-${i}-opens`)}
-                      value={slot.opens}
-                      inputMode="numeric"
-                      placeholder="09:00"
-                      aria-invalid={invalid(`${d}-${i}-opens`)}
-                      aria-describedby={ids('hours-hint')}
-                      onChange={(e) =>
-                        setSlots(
-                          d,
-                          s.weekly[d].map((x) => (x.key === slot.key ? { ...x, opens: e.target.value } : x)),
-                        )
-                      }
-                    />
-                  </div>
-                  <div className="field field-inline">
-                    <label htmlFor={ids(`${d}-${i}-closes`)}>
-                      {t('directory.curate.hours.closes')}
-                      <span className="visually-hidden">{` ${dayName} ${i + 1}`}</span>
-                    </label>
-                    <input
-                      id={ids(`${d}-${i}-closes`)}
-                      value={slot.closes}
-                      inputMode="numeric"
-                      placeholder="17:00"
-                      aria-invalid={invalid(`${d}-${i}-closes`)}
-                      onChange={(e) =>
-                        setSlots(
-                          d,
-                          s.weekly[d].map((x) => (x.key === slot.key ? { ...x, closes: e.target.value } : x)),
-                        )
-                      }
-                    />
-                  </div>
+                  {(['opens', 'closes'] as const).map((end) => {
+                    const field = `${d}-${i}-${end}`;
+                    return (
+                      <div className="field field-inline" key={end}>
+                        <label htmlFor={ids(field)}>
+                          {t(`directory.curate.hours.${end}`)}
+                          <span className="visually-hidden">{` ${dayName} ${i + 1}`}</span>
+                        </label>
+                        <input
+                          id={ids(field)}
+                          value={slot[end]}
+                          inputMode="numeric"
+                          placeholder={end === 'opens' ? '09:00' : '17:00'}
+                          aria-invalid={invalid(field)}
+                          aria-describedby={end === 'opens' ? ids('hours-hint') : undefined}
+                          onChange={(e) =>
+                            setSlots(
+                              d,
+                              s.weekly[d].map((x) =>
+                                x.key === slot.key ? { ...x, [end]: e.target.value } : x,
+                              ),
+                            )
+                          }
+                        />
+                      </div>
+                    );
+                  })}
                   <button
                     type="button"
                     className="button button-secondary button-small"
