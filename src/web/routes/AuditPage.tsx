@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { AuditLog } from '../components/AuditLog.tsx';
+import { NoAccessPage } from '../components/StatusPages.tsx';
 import { api } from '../lib/api.ts';
+import { useNetwork } from '../lib/network.ts';
 import { useSession } from '../lib/session.ts';
 import { useDocumentTitle } from '../lib/title.ts';
-import { useNetwork } from './NetworkLayout.tsx';
-import { NoAccessPage } from './NoAccessPage.tsx';
 
 /** The network's own audit log: changes to the network, its municipalities and its members. */
 export function NetworkAuditPage() {

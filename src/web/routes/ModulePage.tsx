@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ModuleKey } from '../features/modules.ts';
+import { useNetwork } from '../lib/network.ts';
 import { useDocumentTitle } from '../lib/title.ts';
-import { useNetwork } from './NetworkLayout.tsx';
 
 /** What a module will do, until the module ships its own page in src/web/features/<module>/route.tsx. */
 export function ModulePage({ module }: { module: ModuleKey }) {

@@ -17,9 +17,9 @@ import { ErrorNotice, Loading } from '../components/States.tsx';
 import { MODULES } from '../features/modules.ts';
 import { api } from '../lib/api.ts';
 import { useFormat } from '../lib/format.ts';
+import { useNetwork } from '../lib/network.ts';
 import { useDocumentTitle } from '../lib/title.ts';
 import type { MunicipalityFigures, NetworkFigures } from '../lib/types.ts';
-import { useNetwork } from './NetworkLayout.tsx';
 
 const AGE_COLOURS = { young: '#8cb8e0', adult: '#3f78b5', senior: '#173f6e', unknown: '#9aa3ad' } as const;
 const AXIS_TEXT = '#3d4955';

@@ -1,24 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet, useLocation, useOutletContext, useParams } from 'react-router';
+import { NavLink, Outlet, useLocation, useParams } from 'react-router';
 import { PageLayout } from '../components/Shell.tsx';
 import { ErrorNotice, Loading } from '../components/States.tsx';
+import { NotFoundPage } from '../components/StatusPages.tsx';
 import { MODULES } from '../features/modules.ts';
 import { ApiError, api } from '../lib/api.ts';
+import type { NetworkContext } from '../lib/network.ts';
 import { useSession } from '../lib/session.ts';
-import type { NetworkDetail } from '../lib/types.ts';
-import { NotFoundPage } from './NotFoundPage.tsx';
-
-export interface NetworkContext {
-  detail: NetworkDetail;
-  canSeeAudit: boolean;
-}
-
-/** The network every page under /n/:slug works in, as loaded by the layout. */
-export function useNetwork(): NetworkContext {
-  return useOutletContext<NetworkContext>();
-}
 
 function ModuleNav({ slug, canSeeAudit }: { slug: string; canSeeAudit: boolean }) {
   const { t } = useTranslation();

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
 import { PageLayout } from '../components/Shell.tsx';
-import { NotFoundPage } from './NotFoundPage.tsx';
+import { NotFoundPage } from '../components/StatusPages.tsx';
 
 /** Last line of defence: a broken page still leaves the visitor a way home instead of a blank screen. */
 export function RouteError() {

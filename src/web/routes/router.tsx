@@ -1,5 +1,6 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { PlainLayout, Shell } from '../components/Shell.tsx';
+import { NotFoundPage } from '../components/StatusPages.tsx';
 import { featureRoute, MODULES } from '../features/modules.ts';
 import { NetworkAuditPage, PlatformAuditPage } from './AuditPage.tsx';
 import { LoginPage } from './LoginPage.tsx';
@@ -7,7 +8,6 @@ import { ModulePage } from './ModulePage.tsx';
 import { NetworkHomePage } from './NetworkHomePage.tsx';
 import { NetworkLayout } from './NetworkLayout.tsx';
 import { NetworkPickerPage } from './NetworkPickerPage.tsx';
-import { NotFoundPage } from './NotFoundPage.tsx';
 import { RouteError } from './RouteError.tsx';
 
 const moduleRoutes: RouteObject[] = MODULES.map((module) => {

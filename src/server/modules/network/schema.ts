@@ -1,47 +1,17 @@
 import { z } from 'zod';
+import type { NetworkMetrics } from './metrics/suite.ts';
+import type { compareRounds, listIntroductions, roundResults, Suggestion, surveyForm } from './service.ts';
+import {
+  CONTRIBUTIONS,
+  INTRODUCTION_STATUSES,
+  OUTCOMES,
+  SCALES,
+  SECTORS,
+  TIE_ORIGINS,
+  TIE_TYPES,
+} from './values.ts';
 
-/** Sector clusters of seed 001/003: who sits at the table of a care and welfare network. */
-export const SECTORS = [
-  'care',
-  'welfare',
-  'local_government',
-  'pzon_carers',
-  'education',
-  'business',
-  'other',
-] as const;
-export const TIE_TYPES = [
-  'collaboration',
-  'referral',
-  'shared_project',
-  'cluster_membership',
-  'formal_agreement',
-  'co_attendance',
-] as const;
-export const TIE_ORIGINS = ['declared', 'survey', 'derived'] as const;
-/** What a partner brings to the network (PARTNER Tool's resource list, in our words). */
-export const CONTRIBUTIONS = [
-  'funding',
-  'expertise',
-  'data',
-  'staff_time',
-  'volunteers',
-  'space',
-  'contacts',
-  'client_access',
-  'advocacy',
-  'leadership',
-] as const;
-export const OUTCOMES = [
-  'better_access',
-  'better_coordination',
-  'shared_knowledge',
-  'new_services',
-  'policy_influence',
-  'less_duplication',
-  'stronger_trust',
-  'more_funding',
-] as const;
+export { CONTRIBUTIONS, INTRODUCTION_STATUSES, OUTCOMES, SCALES, SECTORS, TIE_ORIGINS, TIE_TYPES };
 
 const isoDate = z.iso.date();
 const Id = z.uuid();
@@ -207,4 +177,14 @@ export type ResponseInput = z.output<typeof ResponseInput>;
 export const IntroductionInput = z
   .strictObject({ partnerAId: Id, partnerBId: Id, reason: z.string().trim().min(2).max(1000) })
   .refine((i) => i.partnerAId !== i.partnerBId, { message: 'two different partners', path: ['partnerBId'] });
-export const IntroductionUpdate = z.strictObject({ status: z.enum(['open', 'done', 'dismissed']) });
+export const IntroductionUpdate = z.strictObject({ status: z.enum(INTRODUCTION_STATUSES) });
+
+/**
+ * Answers the web reads that have no schema of their own, named here so the web imports only this file.
+ * Type-only: nothing of the services reaches the bundle.
+ */
+export type { NetworkMetrics, Suggestion };
+export type RoundResults = Awaited<ReturnType<typeof roundResults>>;
+export type RoundComparison = Awaited<ReturnType<typeof compareRounds>>;
+export type SurveyForm = Awaited<ReturnType<typeof surveyForm>>;
+export type Introduction = Awaited<ReturnType<typeof listIntroductions>>[number];

@@ -1,4 +1,4 @@
-import { useNetwork } from '../../routes/NetworkLayout.tsx';
+import { useNetwork } from '../../lib/network.ts';
 
 /** Staff and admins keep the social map; the server checks it again on every route. */
 export function useIsStaff(): boolean {

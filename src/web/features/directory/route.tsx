@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes } from 'react-router';
 import { type Section, SectionNav } from '../../components/SectionNav.tsx';
-import { useNetwork } from '../../routes/NetworkLayout.tsx';
+import { useNetwork } from '../../lib/network.ts';
 import { analysisRoutes } from './analysis/routes.tsx';
 import { useDirectoryPath, useIsStaff } from './common.tsx';
 import { curateRoutes } from './curate/routes.tsx';

@@ -3,9 +3,9 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorNotice, Loading } from '../../components/States.tsx';
+import { NoAccessPage } from '../../components/StatusPages.tsx';
+import { useNetwork } from '../../lib/network.ts';
 import { useDocumentTitle } from '../../lib/title.ts';
-import { useNetwork } from '../../routes/NetworkLayout.tsx';
-import { NoAccessPage } from '../../routes/NoAccessPage.tsx';
 import { useNetworkApi } from './api.ts';
 import { PartnerComboBox, useModulePath, usePartners } from './common.tsx';
 import {

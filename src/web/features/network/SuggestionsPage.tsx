@@ -1,16 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice, Loading } from '../../components/States.tsx';
+import { NoAccessPage } from '../../components/StatusPages.tsx';
 import { TableRegion } from '../../components/TableRegion.tsx';
 import { useFormat } from '../../lib/format.ts';
+import { useNetwork } from '../../lib/network.ts';
 import { useDocumentTitle } from '../../lib/title.ts';
-import { useNetwork } from '../../routes/NetworkLayout.tsx';
-import { NoAccessPage } from '../../routes/NoAccessPage.tsx';
 import { useNetworkApi } from './api.ts';
 import { useIsStaff, useModulePath, usePartners } from './common.tsx';
-import type { IntroductionStatus, Sector, Suggestion } from './types.ts';
+import { INTRODUCTION_STATUSES, type IntroductionStatus, type Sector, type Suggestion } from './types.ts';
 
-const STATUSES: IntroductionStatus[] = ['open', 'done', 'dismissed'];
+const STATUSES: readonly IntroductionStatus[] = INTRODUCTION_STATUSES;
 
 /** A suggestion's reasons in words, so staff can judge them (and the text becomes the task's reason). */
 function useReasons() {

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { apiRequest as request } from '../../lib/api.ts';
+import { useNetwork } from '../../lib/network.ts';
 import type { Session } from '../../lib/types.ts';
-import { useNetwork } from '../../routes/NetworkLayout.tsx';
 import type {
   GraphFilterQuery,
   Introduction,

@@ -4,7 +4,7 @@ import { Button, ComboBox, Input, Label, ListBox, ListBoxItem, Popover, Text } f
 import { useTranslation } from 'react-i18next';
 import { TableRegion } from '../../components/TableRegion.tsx';
 import { useFormat } from '../../lib/format.ts';
-import { useNetwork } from '../../routes/NetworkLayout.tsx';
+import { useNetwork } from '../../lib/network.ts';
 import { useNetworkApi } from './api.ts';
 import type { Metrics, NodeMetrics, Partner, Sector } from './types.ts';
 import { SECTOR_COLOURS } from './types.ts';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
 import { type Section, SectionNav } from '../../components/SectionNav.tsx';
-import { NotFoundPage } from '../../routes/NotFoundPage.tsx';
+import { NotFoundPage } from '../../components/StatusPages.tsx';
 import { useIsStaff, useModulePath } from './common.tsx';
 import { ManagePage } from './ManagePage.tsx';
 import { MapPage } from './MapPage.tsx';

@@ -7,9 +7,9 @@ import { Chart } from '../../components/Chart.tsx';
 import { ErrorNotice, Loading } from '../../components/States.tsx';
 import { TableRegion } from '../../components/TableRegion.tsx';
 import { useFormat } from '../../lib/format.ts';
+import { useNetwork } from '../../lib/network.ts';
 import { useSession } from '../../lib/session.ts';
 import { useDocumentTitle } from '../../lib/title.ts';
-import { useNetwork } from '../../routes/NetworkLayout.tsx';
 import type { IndicatorDetail, RequestView, Target } from './api.ts';
 import {
   AXIS_TEXT,

@@ -4,8 +4,8 @@ import { Link, useParams } from 'react-router';
 import { ErrorNotice, Loading } from '../../components/States.tsx';
 import { TableRegion } from '../../components/TableRegion.tsx';
 import { useFormat } from '../../lib/format.ts';
+import { useNetwork } from '../../lib/network.ts';
 import { useDocumentTitle } from '../../lib/title.ts';
-import { useNetwork } from '../../routes/NetworkLayout.tsx';
 import { MeasurementForm } from './IndicatorPage.tsx';
 import { PlanNav, ProgressBar, planKey, StatusChip, useLocalized, usePlanClient } from './shared.tsx';
 

@@ -3,13 +3,14 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { type FormEvent, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { INDICATOR_STATUSES, ROLLED_STATUSES } from '../../../server/modules/plan/values.ts';
 import { Chart } from '../../components/Chart.tsx';
 import { ErrorNotice, Loading } from '../../components/States.tsx';
 import { TableRegion } from '../../components/TableRegion.tsx';
 import { useFormat } from '../../lib/format.ts';
+import { useNetwork } from '../../lib/network.ts';
 import { useDocumentTitle } from '../../lib/title.ts';
-import { useNetwork } from '../../routes/NetworkLayout.tsx';
-import type { IndicatorStatus, ProgressReport, RolledStatus, TreeNode } from './api.ts';
+import type { ProgressReport, RolledStatus, TreeNode } from './api.ts';
 import {
   AXIS_TEXT,
   chartFont,
@@ -24,8 +25,7 @@ import {
   useTree,
 } from './shared.tsx';
 
-const NODE_STATUSES: RolledStatus[] = ['on_track', 'at_risk', 'off_track', 'done', 'stopped', 'none'];
-const INDICATOR_STATUSES: IndicatorStatus[] = ['on_track', 'at_risk', 'off_track', 'no_target', 'no_data'];
+const NODE_STATUSES: readonly RolledStatus[] = ROLLED_STATUSES;
 /** Chart colours match the status chips; the chart is never the only carrier (tables and labels). */
 const STATUS_COLOURS: Record<string, string> = {
   on_track: '#2e7d46',

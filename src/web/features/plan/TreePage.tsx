@@ -12,10 +12,11 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { FREQUENCIES, INDICATOR_KINDS, NODE_STATUSES } from '../../../server/modules/plan/values.ts';
 import { ErrorNotice, Loading } from '../../components/States.tsx';
 import { useFormat } from '../../lib/format.ts';
+import { useNetwork } from '../../lib/network.ts';
 import { useDocumentTitle } from '../../lib/title.ts';
-import { useNetwork } from '../../routes/NetworkLayout.tsx';
 import type { DeletionResult, IndicatorView, NodeStatus, PlanTree, TreeNode } from './api.ts';
 import {
   ExportLinks,
@@ -557,7 +558,7 @@ function NodeForm({ parent, node }: { parent?: TreeNode | null; node?: TreeNode 
   );
 }
 
-const STATUSES: NodeStatus[] = ['on_track', 'at_risk', 'off_track', 'done', 'stopped'];
+const STATUSES: readonly NodeStatus[] = NODE_STATUSES;
 
 function StatusForm({ node }: { node: TreeNode }) {
   const { t } = useTranslation();
@@ -717,8 +718,7 @@ function WeightsForm({ parent }: { parent: TreeNode | null }) {
   );
 }
 
-const KINDS = ['population', 'how_much', 'how_well', 'better_off'] as const;
-const FREQUENCIES = ['monthly', 'quarterly', 'half_yearly', 'yearly', 'once'] as const;
+const KINDS = INDICATOR_KINDS;
 
 function IndicatorForm({ node }: { node: TreeNode }) {
   const { t } = useTranslation();

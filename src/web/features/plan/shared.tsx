@@ -3,8 +3,8 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useParams } from 'react-router';
 import { useFormat } from '../../lib/format.ts';
+import { useNetwork } from '../../lib/network.ts';
 import { useSession } from '../../lib/session.ts';
-import { useNetwork } from '../../routes/NetworkLayout.tsx';
 import { type IndicatorStatus, type PlanView, planBase, planClient, type RolledStatus } from './api.ts';
 
 /** The plan client for the current network and session. */

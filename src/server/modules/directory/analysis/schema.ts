@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { SlugParams } from '../../networks/schema.ts';
+import { RECORD_KINDS } from './values.ts';
 
 /** Zod types of the social map's analysis API: duplicates and merges, zero-result searches, coverage, vocabulary. */
 
-export const RECORD_KINDS = ['organization', 'service'] as const;
+export { RECORD_KINDS };
 export const RecordKind = z.enum(RECORD_KINDS);
 export type RecordKind = z.infer<typeof RecordKind>;
 

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { DuplicateReason } from '../analysis/schema.ts';
+import { RECORD_KINDS } from '../analysis/values.ts';
+import { FRESHNESS_BUCKETS, SUGGESTION_STATUSES } from './values.ts';
 
 /** What the curation API accepts and returns; the web imports these types. */
 
@@ -108,7 +110,7 @@ export const OrganizationUpdateBody = OrganizationFields.partial()
 
 export const DuplicateMatchView = z.object({
   id: z.string(),
-  kind: z.enum(['organization', 'service']),
+  kind: z.enum(RECORD_KINDS),
   name: z.string(),
   score: z.number(),
   reasons: z.array(DuplicateReason),
@@ -128,10 +130,10 @@ export const SuggestionBody = z.strictObject({
 });
 export const RejectBody = z.strictObject({ reason: Text(500) });
 export const SuggestionsQuery = z.strictObject({
-  status: z.enum(['open', 'approved', 'rejected']).default('open'),
+  status: z.enum(SUGGESTION_STATUSES).default('open'),
 });
 
-export const FRESHNESS_BUCKETS = ['never', 'over_12', '6_12', 'under_6'] as const;
+export { FRESHNESS_BUCKETS };
 export type FreshnessBucket = (typeof FRESHNESS_BUCKETS)[number];
 export const FreshnessQuery = z.strictObject({
   rubric: z.string().max(200).optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TARGET_FIELDS } from './fields.ts';
+import { TARGET_FIELDS } from './values.ts';
 
 /** Zod types of the exchange API (decision 024). */
 

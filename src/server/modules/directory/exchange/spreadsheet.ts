@@ -1,7 +1,6 @@
 import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { REQUIRED_TARGETS, TARGET_FIELDS, type TargetField } from './fields.ts';
 import {
   emptyBatch,
   type ImportBatch,
@@ -11,6 +10,7 @@ import {
   type ServiceIn,
 } from './model.ts';
 import { decodeText, detectDelimiter, parseCsv } from './text.ts';
+import { REQUIRED_TARGETS, TARGET_FIELDS, type TargetField } from './values.ts';
 
 export { TARGET_FIELDS, type TargetField };
 

@@ -4,12 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { type MapArea, MunicipalityMap } from '../../../components/MunicipalityMap.tsx';
 import { ErrorNotice, Loading } from '../../../components/States.tsx';
+import { NoAccessPage } from '../../../components/StatusPages.tsx';
 import { TableRegion } from '../../../components/TableRegion.tsx';
 import { ApiError, api as shellApi } from '../../../lib/api.ts';
 import { useFormat } from '../../../lib/format.ts';
+import { useNetwork } from '../../../lib/network.ts';
 import { useDocumentTitle } from '../../../lib/title.ts';
-import { useNetwork } from '../../../routes/NetworkLayout.tsx';
-import { NoAccessPage } from '../../../routes/NoAccessPage.tsx';
 import { useDirectoryPath } from '../common.tsx';
 import { type CoverageView, termName, useAnalysisApi } from './api.ts';
 

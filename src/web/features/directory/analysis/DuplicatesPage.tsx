@@ -2,16 +2,17 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import { RECORD_KINDS } from '../../../../server/modules/directory/analysis/values.ts';
 import { ErrorNotice, Loading } from '../../../components/States.tsx';
+import { NoAccessPage } from '../../../components/StatusPages.tsx';
 import { TableRegion } from '../../../components/TableRegion.tsx';
 import { useFormat } from '../../../lib/format.ts';
+import { useNetwork } from '../../../lib/network.ts';
 import { useDocumentTitle } from '../../../lib/title.ts';
-import { useNetwork } from '../../../routes/NetworkLayout.tsx';
-import { NoAccessPage } from '../../../routes/NoAccessPage.tsx';
 import { useDirectoryPath, useIsStaff } from '../common.tsx';
 import { type DuplicateReason, type MergeView, type RecordKind, useAnalysisApi } from './api.ts';
 
-const KINDS: RecordKind[] = ['organization', 'service'];
+const KINDS: readonly RecordKind[] = RECORD_KINDS;
 
 /** The reasons a pair looks like one record, in words staff can check against the two records. */
 export function useReasonText() {

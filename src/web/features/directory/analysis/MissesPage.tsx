@@ -3,11 +3,11 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ErrorNotice, Loading } from '../../../components/States.tsx';
+import { NoAccessPage } from '../../../components/StatusPages.tsx';
 import { TableRegion } from '../../../components/TableRegion.tsx';
 import { useFormat } from '../../../lib/format.ts';
+import { useNetwork } from '../../../lib/network.ts';
 import { useDocumentTitle } from '../../../lib/title.ts';
-import { useNetwork } from '../../../routes/NetworkLayout.tsx';
-import { NoAccessPage } from '../../../routes/NoAccessPage.tsx';
 import { useDirectoryPath, useIsStaff } from '../common.tsx';
 import { useAnalysisApi } from './api.ts';
 

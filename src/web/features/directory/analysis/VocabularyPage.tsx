@@ -2,10 +2,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice, Loading } from '../../../components/States.tsx';
+import { NoAccessPage } from '../../../components/StatusPages.tsx';
 import { TableRegion } from '../../../components/TableRegion.tsx';
+import { useNetwork } from '../../../lib/network.ts';
 import { useDocumentTitle } from '../../../lib/title.ts';
-import { useNetwork } from '../../../routes/NetworkLayout.tsx';
-import { NoAccessPage } from '../../../routes/NoAccessPage.tsx';
 import { useDirectoryPath, useIsStaff } from '../common.tsx';
 import { type TaxonomyView, type TermNamesInput, useAnalysisApi } from './api.ts';
 

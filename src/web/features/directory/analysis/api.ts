@@ -12,8 +12,8 @@ import type {
   TaxonomyView,
 } from '../../../../server/modules/directory/analysis/schema.ts';
 import { apiRequest as request } from '../../../lib/api.ts';
+import { useNetwork } from '../../../lib/network.ts';
 import type { Session } from '../../../lib/types.ts';
-import { useNetwork } from '../../../routes/NetworkLayout.tsx';
 
 export type { CoverageView, DuplicatePair, DuplicateReason, MergeView, RecordKind, Synonym, TaxonomyView };
 export type MissListView = z.infer<typeof MissList>;

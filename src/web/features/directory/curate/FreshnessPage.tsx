@@ -2,13 +2,14 @@ import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { FRESHNESS_BUCKETS } from '../../../../server/modules/directory/curate/values.ts';
 import { ErrorNotice, Loading } from '../../../components/States.tsx';
 import { useFormat } from '../../../lib/format.ts';
 import { useDocumentTitle } from '../../../lib/title.ts';
 import { useDirectoryPath } from '../common.tsx';
 import { type FreshnessBucket, useCurateApi } from './api.ts';
 
-const BUCKETS: FreshnessBucket[] = ['never', 'over_12', '6_12', 'under_6'];
+const BUCKETS: readonly FreshnessBucket[] = FRESHNESS_BUCKETS;
 const PER_PAGE = 50;
 
 /** How current the social map is: the records confirmed longest ago (or never) first. */

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useNetwork } from '../../../lib/network.ts';
 import { useSession } from '../../../lib/session.ts';
-import { useNetwork } from '../../../routes/NetworkLayout.tsx';
 import { useDirectoryPath, useIsStaff } from '../common.tsx';
 import { useCurateApi } from './api.ts';
 

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { SUGGESTION_STATUSES } from '../../../../server/modules/directory/curate/values.ts';
 import { ErrorNotice, Loading } from '../../../components/States.tsx';
 import { useFormat } from '../../../lib/format.ts';
 import { useDocumentTitle } from '../../../lib/title.ts';
@@ -29,7 +30,7 @@ export function SuggestionsPage() {
       <div className="field inbox-filter">
         <label htmlFor={`${uid}-status`}>{t('directory.curate.inbox.show')}</label>
         <select id={`${uid}-status`} value={status} onChange={(e) => setStatus(e.target.value as Status)}>
-          {(['open', 'approved', 'rejected'] as const).map((s) => (
+          {SUGGESTION_STATUSES.map((s) => (
             <option key={s} value={s}>
               {t(`directory.curate.inbox.status.${s}`)}
             </option>

@@ -12,8 +12,8 @@ import type {
   SuggestionView,
 } from '../../../../server/modules/directory/curate/schema.ts';
 import { ApiError, apiRequest } from '../../../lib/api.ts';
+import { useNetwork } from '../../../lib/network.ts';
 import type { Session } from '../../../lib/types.ts';
-import { useNetwork } from '../../../routes/NetworkLayout.tsx';
 
 export type {
   AssuranceView,

@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { REQUIRED_TARGETS, TARGET_FIELDS } from '../../../../server/modules/directory/exchange/fields.ts';
+import { REQUIRED_TARGETS, TARGET_FIELDS } from '../../../../server/modules/directory/exchange/values.ts';
 import { ErrorNotice } from '../../../components/States.tsx';
+import { NoAccessPage } from '../../../components/StatusPages.tsx';
 import { TableRegion } from '../../../components/TableRegion.tsx';
 import { useFormat } from '../../../lib/format.ts';
+import { useNetwork } from '../../../lib/network.ts';
 import { useDocumentTitle } from '../../../lib/title.ts';
-import { useNetwork } from '../../../routes/NetworkLayout.tsx';
-import { NoAccessPage } from '../../../routes/NoAccessPage.tsx';
 import { useDirectoryPath, useIsStaff } from '../common.tsx';
 import { type ImportJob, type ImportReport, type Mapping, useExchangeApi } from './api.ts';
 

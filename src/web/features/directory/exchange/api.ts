@@ -2,8 +2,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { Job, Report } from '../../../../server/modules/directory/exchange/schema.ts';
 import { apiRequest as request } from '../../../lib/api.ts';
+import { useNetwork } from '../../../lib/network.ts';
 import type { Session } from '../../../lib/types.ts';
-import { useNetwork } from '../../../routes/NetworkLayout.tsx';
 
 export type ImportJob = z.infer<typeof Job>;
 export type ImportReport = z.infer<typeof Report>;

@@ -1,6 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useSession } from '../lib/session.ts';
+import { useDocumentTitle } from '../lib/title.ts';
+import { PageLayout } from './Shell.tsx';
+
+/** Pages that say why there is nothing to show here: any route or module page may answer with one. */
 
 export function NoAccessPage({ message, backTo }: { message: string; backTo: string }) {
   const { t } = useTranslation();
@@ -23,5 +27,23 @@ export function NoAccessPage({ message, backTo }: { message: string; backTo: str
         </Link>
       </p>
     </div>
+  );
+}
+
+export function NotFoundPage({ network = false }: { network?: boolean }) {
+  const { t } = useTranslation();
+  useDocumentTitle(t('notFound.title'));
+  return (
+    <PageLayout>
+      <div className="page-narrow">
+        <h1>{t('notFound.title')}</h1>
+        <p>{network ? t('notFound.networkText') : t('notFound.text')}</p>
+        <p>
+          <Link className="button" to="/">
+            {t('notFound.home')}
+          </Link>
+        </p>
+      </div>
+    </PageLayout>
   );
 }
