@@ -176,7 +176,7 @@ export function CheckboxField({
 }: Omit<FieldProps<InputHTMLAttributes<HTMLInputElement>>, 'layout' | 'required' | 'type'>) {
   const { control, hintId, errorId } = useControl({ id, hint, error });
   return (
-    <div className={className ? `field field-check ${className}` : 'field field-check'}>
+    <div className={className ? `field field-checkbox ${className}` : 'field field-checkbox'}>
       <label className="checkbox" htmlFor={control.id}>
         <input type="checkbox" {...input} {...control} />
         {label}

@@ -23,7 +23,7 @@ import {
   usePlanClient,
   useTree,
 } from './shared.tsx';
-import { usePeople } from './TreePage.tsx';
+import { usePeople } from './tree/context.tsx';
 
 const COLOURS = { actual: '#1d5591', target: '#8a5300', baseline: '#4a5562' } as const;
 

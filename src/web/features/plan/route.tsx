@@ -6,7 +6,7 @@ import { IndicatorPage } from './IndicatorPage.tsx';
 import { MyActionsPage } from './MyActionsPage.tsx';
 import { PlansPage } from './PlansPage.tsx';
 import { ReportPage } from './ReportPage.tsx';
-import { TreePage } from './TreePage.tsx';
+import { TreePage } from './tree/TreePage.tsx';
 
 /** The policy-plan module's pages under /n/:slug/beleidsplan (Dutch paths, like the rest of the product). */
 export function Component() {
