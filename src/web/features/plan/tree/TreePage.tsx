@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -167,7 +166,6 @@ function TreeItem({ node }: { node: TreeNode }) {
   const { t } = useTranslation();
   const text = useLocalized();
   const format = useFormat();
-  const { slug = '' } = useParams();
   const { tree, children, indicators, editing, setEditing, isExpanded, setExpanded } = useTreeContext();
   const [tools, setTools] = useState(false);
   const kids = children.get(node.id) ?? [];
