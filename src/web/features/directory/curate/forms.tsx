@@ -1,9 +1,7 @@
-import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFormat } from '../../../lib/format.ts';
-import type { ServiceFields, ServicePatch, ServiceView } from './api.ts';
-
-
+import type { ServiceFields } from './api.ts';
+import { DAYS, type Day, type FieldError } from './service-state.ts';
 /** The list of problems at the top of a form; each links to its field (GOV.UK pattern). */
 export function ErrorSummary({ errors }: { errors: FieldError[] }) {
   const { t } = useTranslation();
@@ -74,4 +72,3 @@ export function useFormatValue() {
     return String(value);
   };
 }
-
