@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ServiceFields } from './api.ts';
 import { DAYS, type Day, type FieldError } from './service-state.ts';
+
 /** The list of problems at the top of a form; each links to its field (GOV.UK pattern). */
 export function ErrorSummary({ errors }: { errors: FieldError[] }) {
   const { t } = useTranslation();
