@@ -6,6 +6,7 @@ import { inTransaction } from '../../../platform/db/index.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { isLanguage, type Language, translate } from '../../../platform/i18n.ts';
 import { newId, nowIso } from '../../../platform/ids.ts';
+import { type JobLog, startJob } from '../../../platform/jobs.ts';
 import { appLink, queueMail } from '../../../platform/outbox.ts';
 import type { TenantContext } from '../../../platform/tenancy.ts';
 import { listPartners, spokespersonsOf } from '../../network/service.ts';
@@ -248,23 +249,17 @@ export async function runAssuranceRound(db: Platform, months = 12) {
 /** Starts the daily check with the server, like the mail dispatcher; the first round runs after a while. */
 export function startAssuranceScheduler(
   db: Platform,
-  log: { error: (obj: object, msg: string) => void },
+  log: JobLog,
   intervalMs = 24 * 3_600_000,
   firstAfterMs = 15 * 60_000,
 ): () => Promise<void> {
-  let running: Promise<unknown> = Promise.resolve();
-  const round = () => {
-    running = runAssuranceRound(db).catch((err) => log.error({ err }, 'assurance requests failed'));
-  };
-  let timer: NodeJS.Timeout = setTimeout(() => {
-    round();
-    timer = setInterval(round, intervalMs);
-    timer.unref();
-  }, firstAfterMs);
-  timer.unref();
-  return async () => {
-    clearTimeout(timer);
-    clearInterval(timer);
-    await running;
-  };
+  return startJob(
+    {
+      run: () => runAssuranceRound(db),
+      failure: 'assurance requests failed',
+      everyMs: intervalMs,
+      firstAfterMs,
+    },
+    log,
+  );
 }
