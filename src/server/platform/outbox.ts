@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import nodemailer from 'nodemailer';
 import type { PlatformTables } from './db/tables.ts';
 import { newId, nowIso } from './ids.ts';
+import { type JobLog, startJob } from './jobs.ts';
 
 let publicBaseUrl = '';
 
@@ -139,16 +140,11 @@ export function startMailDispatcher(
   db: Kysely<PlatformTables>,
   transport: MailTransport | null,
   from: string,
-  log: { error: (obj: object, msg: string) => void },
+  log: JobLog,
   intervalMs = 5_000,
 ): () => Promise<void> {
-  let running: Promise<unknown> = Promise.resolve();
-  const timer = setInterval(() => {
-    running = deliverDue(db, transport, from).catch((err) => log.error({ err }, 'mail dispatch failed'));
-  }, intervalMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+  return startJob(
+    { run: () => deliverDue(db, transport, from), failure: 'mail dispatch failed', everyMs: intervalMs },
+    log,
+  );
 }

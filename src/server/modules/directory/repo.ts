@@ -147,179 +147,199 @@ export async function insertService(db: Db, s: NewService): Promise<string> {
         ...owned,
       })
       .execute();
-    for (const l of s.locations ?? []) {
-      const locationId = newId();
-      await trx
-        .insertInto('directory_locations')
-        .values({
-          id: locationId,
-          organization_id: s.organization_id,
-          location_type: 'physical',
-          name: l.name ?? null,
-          alternate_name: null,
-          description: null,
-          transportation: null,
-          latitude: l.latitude ?? null,
-          longitude: l.longitude ?? null,
-          nis_code: l.nis_code ?? null,
-          ...owned,
-        })
-        .execute();
-      await trx
-        .insertInto('directory_addresses')
-        .values({
-          id: newId(),
-          location_id: locationId,
-          attention: null,
-          address_1: l.address_1,
-          address_2: null,
-          city: l.city,
-          region: null,
-          state_province: null,
-          postal_code: l.postal_code,
-          country: 'BE',
-          address_type: 'physical',
-        })
-        .execute();
-      await trx
-        .insertInto('directory_service_at_locations')
-        .values({ id: newId(), service_id: id, location_id: locationId, description: null })
-        .execute();
-      for (const termId of l.accessibility_term_ids ?? []) {
-        await trx
-          .insertInto('directory_attributes')
-          .values({
-            id: newId(),
-            link_id: locationId,
-            link_type: null,
-            link_entity: 'location',
-            taxonomy_term_id: termId,
-            value: null,
-            label: null,
-          })
-          .execute();
-      }
-    }
-    for (const termId of s.term_ids ?? []) {
+    await insertLocations(trx, s, id, owned);
+    await insertServiceDetails(trx, s, id, at);
+  });
+  return id;
+}
+
+type Owned = {
+  network_id: string | null;
+  published: number;
+  is_demo: number;
+  assured_date: string | null;
+  assured_by: null;
+  created_at: string;
+  updated_at: string;
+};
+
+/** A new service's locations: each with its address, its link to the service and its accessibility terms. */
+async function insertLocations(trx: Db, s: NewService, id: string, owned: Owned) {
+  for (const l of s.locations ?? []) {
+    const locationId = newId();
+    await trx
+      .insertInto('directory_locations')
+      .values({
+        id: locationId,
+        organization_id: s.organization_id,
+        location_type: 'physical',
+        name: l.name ?? null,
+        alternate_name: null,
+        description: null,
+        transportation: null,
+        latitude: l.latitude ?? null,
+        longitude: l.longitude ?? null,
+        nis_code: l.nis_code ?? null,
+        ...owned,
+      })
+      .execute();
+    await trx
+      .insertInto('directory_addresses')
+      .values({
+        id: newId(),
+        location_id: locationId,
+        attention: null,
+        address_1: l.address_1,
+        address_2: null,
+        city: l.city,
+        region: null,
+        state_province: null,
+        postal_code: l.postal_code,
+        country: 'BE',
+        address_type: 'physical',
+      })
+      .execute();
+    await trx
+      .insertInto('directory_service_at_locations')
+      .values({ id: newId(), service_id: id, location_id: locationId, description: null })
+      .execute();
+    for (const termId of l.accessibility_term_ids ?? []) {
       await trx
         .insertInto('directory_attributes')
         .values({
           id: newId(),
-          link_id: id,
+          link_id: locationId,
           link_type: null,
-          link_entity: 'service',
+          link_entity: 'location',
           taxonomy_term_id: termId,
           value: null,
           label: null,
         })
         .execute();
     }
-    for (const sc of s.schedules ?? []) {
-      await trx
-        .insertInto('directory_schedules')
-        .values(
-          weeklySchedule({
-            id: newId(),
-            service_id: id,
-            byday: sc.byday,
-            opens_at: sc.opens_at,
-            closes_at: sc.closes_at,
-          }),
-        )
-        .execute();
-    }
-    for (const e of s.exceptions ?? []) {
-      await trx
-        .insertInto('directory_schedule_exceptions')
-        .values({
+  }
+}
+
+/** A new service's terms, hours, languages, cost, capacity, phone and translations. */
+async function insertServiceDetails(trx: Db, s: NewService, id: string, at: string) {
+  for (const termId of s.term_ids ?? []) {
+    await trx
+      .insertInto('directory_attributes')
+      .values({
+        id: newId(),
+        link_id: id,
+        link_type: null,
+        link_entity: 'service',
+        taxonomy_term_id: termId,
+        value: null,
+        label: null,
+      })
+      .execute();
+  }
+  for (const sc of s.schedules ?? []) {
+    await trx
+      .insertInto('directory_schedules')
+      .values(
+        weeklySchedule({
           id: newId(),
           service_id: id,
-          date_from: e.date_from,
-          date_to: e.date_to,
-          closed: e.closed ? 1 : 0,
-          opens_at: e.opens_at ?? null,
-          closes_at: e.closes_at ?? null,
-          reason: e.reason ?? null,
-        })
-        .execute();
-    }
-    for (const code of s.languages ?? []) {
-      await trx
-        .insertInto('directory_languages')
-        .values({
-          id: newId(),
-          service_id: id,
-          location_id: null,
-          phone_id: null,
-          name: null,
-          code,
-          note: null,
-        })
-        .execute();
-    }
-    if (s.cost_amount !== undefined) {
-      await trx
-        .insertInto('directory_cost_options')
-        .values({
-          id: newId(),
-          service_id: id,
-          valid_from: null,
-          valid_to: null,
-          option: null,
-          currency: 'EUR',
-          amount: s.cost_amount,
-          amount_description: null,
-        })
-        .execute();
-    }
-    if (s.capacity) {
-      await trx
-        .insertInto('directory_service_capacities')
-        .values({
-          id: newId(),
-          service_id: id,
-          unit: s.capacity.unit,
-          available: s.capacity.available,
-          maximum: null,
-          waiting_list: s.capacity.waiting_list ?? null,
-          description: null,
-          updated: at,
-        })
-        .execute();
-    }
-    if (s.phone) {
-      await trx
-        .insertInto('directory_phones')
-        .values({
-          id: newId(),
-          organization_id: null,
-          service_id: id,
-          location_id: null,
-          contact_id: null,
-          service_at_location_id: null,
-          number: s.phone,
-          extension: null,
-          type: 'voice',
-          description: null,
-        })
-        .execute();
-    }
-    for (const t of s.translations ?? []) {
-      await trx
-        .insertInto('directory_translations')
-        .values({
-          entity_type: 'service',
-          entity_id: id,
-          field: t.field,
-          lang: t.lang,
-          value: t.value,
-          source: 'manual',
-          updated_at: at,
-        })
-        .execute();
-    }
-  });
-  return id;
+          byday: sc.byday,
+          opens_at: sc.opens_at,
+          closes_at: sc.closes_at,
+        }),
+      )
+      .execute();
+  }
+  for (const e of s.exceptions ?? []) {
+    await trx
+      .insertInto('directory_schedule_exceptions')
+      .values({
+        id: newId(),
+        service_id: id,
+        date_from: e.date_from,
+        date_to: e.date_to,
+        closed: e.closed ? 1 : 0,
+        opens_at: e.opens_at ?? null,
+        closes_at: e.closes_at ?? null,
+        reason: e.reason ?? null,
+      })
+      .execute();
+  }
+  for (const code of s.languages ?? []) {
+    await trx
+      .insertInto('directory_languages')
+      .values({
+        id: newId(),
+        service_id: id,
+        location_id: null,
+        phone_id: null,
+        name: null,
+        code,
+        note: null,
+      })
+      .execute();
+  }
+  if (s.cost_amount !== undefined) {
+    await trx
+      .insertInto('directory_cost_options')
+      .values({
+        id: newId(),
+        service_id: id,
+        valid_from: null,
+        valid_to: null,
+        option: null,
+        currency: 'EUR',
+        amount: s.cost_amount,
+        amount_description: null,
+      })
+      .execute();
+  }
+  if (s.capacity) {
+    await trx
+      .insertInto('directory_service_capacities')
+      .values({
+        id: newId(),
+        service_id: id,
+        unit: s.capacity.unit,
+        available: s.capacity.available,
+        maximum: null,
+        waiting_list: s.capacity.waiting_list ?? null,
+        description: null,
+        updated: at,
+      })
+      .execute();
+  }
+  if (s.phone) {
+    await trx
+      .insertInto('directory_phones')
+      .values({
+        id: newId(),
+        organization_id: null,
+        service_id: id,
+        location_id: null,
+        contact_id: null,
+        service_at_location_id: null,
+        number: s.phone,
+        extension: null,
+        type: 'voice',
+        description: null,
+      })
+      .execute();
+  }
+  for (const t of s.translations ?? []) {
+    await trx
+      .insertInto('directory_translations')
+      .values({
+        entity_type: 'service',
+        entity_id: id,
+        field: t.field,
+        lang: t.lang,
+        value: t.value,
+        source: 'manual',
+        updated_at: at,
+      })
+      .execute();
+  }
 }
 
 export async function listSearchMisses(db: Db, networkId: string | null) {

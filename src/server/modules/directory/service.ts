@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { PlatformTables } from '../../platform/db/tables.ts';
 import * as hsds from './hsds.ts';
+import * as hsdsLocations from './hsds-locations.ts';
 import * as repo from './repo.ts';
 import { type ServiceSearchParams, type ServiceSearchResult, searchServices } from './search/engine.ts';
 import { rebuildSearchIndex, reindexServices } from './search/indexer.ts';
@@ -217,13 +218,16 @@ export async function hsdsServiceAtLocations(
   const { offset, limit } = q;
   const ranking = q.search?.trim() ? await rankServices(db, networkId, { ...q, termIds }) : null;
   if (!ranking) {
-    return hsds.listServiceAtLocations(dir(db), scope, filter, { offset, limit });
+    return hsdsLocations.listServiceAtLocations(dir(db), scope, filter, { offset, limit });
   }
-  const all = await hsds.rankedServiceAtLocationIds(dir(db), scope, { ...filter, serviceIds: ranking.ids });
+  const all = await hsdsLocations.rankedServiceAtLocationIds(dir(db), scope, {
+    ...filter,
+    serviceIds: ranking.ids,
+  });
   const shown = all.slice(offset, offset + limit);
   return {
     total: all.length,
-    items: await hsds.serviceAtLocationsByIds(
+    items: await hsdsLocations.serviceAtLocationsByIds(
       dir(db),
       scope,
       shown.map((r) => r.id),

@@ -6,6 +6,7 @@ import { resolveTenant } from '../../platform/tenancy.ts';
 import * as repo from './repo.ts';
 import type { SECTORS, TIE_TYPES } from './schema.ts';
 import { addSpokesperson, createPartner } from './service.ts';
+import * as surveyRepo from './survey/repo.ts';
 
 type Sector = (typeof SECTORS)[number];
 
@@ -300,7 +301,7 @@ export async function seedNetworkDemo(
     ['Netwerkbevraging 2025', '2025-10-01', '2025-10-31', 3.0],
   ] as const) {
     const roundId = newId();
-    await repo.insertRound(db, {
+    await surveyRepo.insertRound(db, {
       id: roundId,
       network_id: ctx.network.id,
       title,
@@ -319,7 +320,7 @@ export async function seedNetworkDemo(
         )
         .map((t) => (t.source_partner_id === ids[rater] ? t.target_partner_id : t.source_partner_id));
       const score = () => Math.max(1, Math.min(4, Math.round(base + random() * 1.4 - 0.5)));
-      await repo.replaceResponse(
+      await surveyRepo.replaceResponse(
         db,
         {
           network_id: ctx.network.id,

@@ -26,6 +26,7 @@ import {
   TieUpdate,
 } from './schema.ts';
 import * as service from './service.ts';
+import * as survey from './survey/service.ts';
 
 const tags = ['network'];
 const base = '/api/networks/:slug/network';
@@ -172,7 +173,7 @@ export const networkRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     `${base}/surveys`,
     { schema: { tags, params: SlugParams, response: { 200: z.object({ rounds: z.array(Round) }) } } },
-    async (req) => ({ rounds: await service.listRounds(db, await tenant(req, req.params.slug, 'viewer')) }),
+    async (req) => ({ rounds: await survey.listRounds(db, await tenant(req, req.params.slug, 'viewer')) }),
   );
 
   app.post(
@@ -184,7 +185,7 @@ export const networkRoutes: FastifyPluginAsyncZod = async (app) => {
       const ctx = await tenant(req, req.params.slug, 'staff');
       return reply
         .status(201)
-        .send({ id: await service.openRound(db, ctx, actorOf(req.auth, req.id), req.body) });
+        .send({ id: await survey.openRound(db, ctx, actorOf(req.auth, req.id), req.body) });
     },
   );
 
@@ -194,17 +195,17 @@ export const networkRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const ctx = await tenant(req, req.params.slug, 'staff');
       return {
-        reminded: await service.remindRound(db, ctx, actorOf(req.auth, req.id), req.params.roundId),
+        reminded: await survey.remindRound(db, ctx, actorOf(req.auth, req.id), req.params.roundId),
       };
     },
   );
 
   app.get(`${base}/surveys/compare`, { schema: { tags, params: SlugParams } }, async (req) => ({
-    rounds: await service.compareRounds(db, await tenant(req, req.params.slug, 'viewer')),
+    rounds: await survey.compareRounds(db, await tenant(req, req.params.slug, 'viewer')),
   }));
 
   app.get(`${base}/surveys/:roundId/results`, { schema: { tags, params: RoundParams } }, async (req) =>
-    service.roundResults(db, await tenant(req, req.params.slug, 'viewer'), req.params.roundId),
+    survey.roundResults(db, await tenant(req, req.params.slug, 'viewer'), req.params.roundId),
   );
 
   app.get(
@@ -212,7 +213,7 @@ export const networkRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, params: ResponseParams } },
     async (req) => {
       const ctx = await tenant(req, req.params.slug, 'partner');
-      return service.surveyForm(db, ctx, req.auth, req.params.roundId, req.params.partnerId);
+      return survey.surveyForm(db, ctx, req.auth, req.params.roundId, req.params.partnerId);
     },
   );
 
@@ -226,7 +227,7 @@ export const networkRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, params: ResponseParams, body: ResponseInput, response: { 204: z.null() } },
       handler: async (req, reply) => {
         const ctx = await tenant(req, req.params.slug, 'partner');
-        await service.submitResponse(
+        await survey.submitResponse(
           db,
           ctx,
           req.auth,
