@@ -12,9 +12,15 @@ export interface TestApp {
 }
 
 /** The whole app over a fresh, migrated database with the demo region, driven with `app.inject`. */
-export async function createTestApp(engine: Engine, opts: { seed?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(
+  engine: Engine,
+  opts: { seed?: boolean; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const t = await createTestDb(engine);
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: '/nonexistent' }, 'test');
+  const config = loadConfig(
+    { NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: '/nonexistent', ...opts.env },
+    'test',
+  );
   if (opts.seed !== false) await seedDemoOnce(t.db);
   const app = await buildApp(config, t);
   await app.ready();

@@ -93,7 +93,10 @@ export const httpPlatform = fp(async (app: FastifyInstance) => {
 
   app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
     if (err instanceof AppError) {
-      return reply.status(err.status).send(errorBody(req.lang, err.code, err.messageKey, err.params));
+      return reply
+        .status(err.status)
+        .headers(err.headers)
+        .send(errorBody(req.lang, err.code, err.messageKey, err.params));
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const issues = err.validation.map((v) => ({
