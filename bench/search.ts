@@ -69,7 +69,10 @@ const summary = (r: autocannon.Result) => ({
  * - GET /api/hsds/ (a constant answer): what the app's request handling alone allows on this machine.
  */
 async function http(handle: DbHandle, queries: BenchQuery[], dataDir: string) {
-  const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'warn', DATA_DIR: dataDir }, 'bench');
+  const config = loadConfig(
+    { NODE_ENV: 'production', PUBLIC_URL: 'http://127.0.0.1', LOG_LEVEL: 'warn', DATA_DIR: dataDir },
+    'bench',
+  );
   const app = await buildApp(config, handle);
   await app.listen({ host: '127.0.0.1', port: 0 });
   try {

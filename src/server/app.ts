@@ -51,6 +51,10 @@ export function logSafeUrl(url: string): string {
   return url.replace(/\/(assurance|bevestigen)\/[^/?#]+/g, '/$1/[token]');
 }
 
+/** A hop count as Fastify applies it (its types accept only addresses): trust the nearest `hops` proxies. */
+const trustedProxies = (setting: Config['trustProxy']) =>
+  typeof setting === 'number' ? (_address: string, hop: number) => hop < setting : setting;
+
 export async function buildApp(config: Config, handle: DbHandle): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
@@ -67,11 +71,12 @@ export async function buildApp(config: Config, handle: DbHandle): Promise<Fastif
       },
     },
     genReqId: () => crypto.randomUUID(),
-    trustProxy: config.trustProxy,
+    trustProxy: trustedProxies(config.trustProxy),
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
 
+  for (const warning of config.warnings) app.log.warn(`CONFIGURATION WARNING: ${warning}`);
   setPublicBaseUrl(config.publicUrl);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

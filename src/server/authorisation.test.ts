@@ -1,8 +1,6 @@
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engineOf } from './platform/db/index.ts';
 import { testEngines } from './platform/db/testing.ts';
-import { createTestApp, type TestApp } from './testing.ts';
+import { createTestApp, operations, rowCounts, type TestApp } from './testing.ts';
 
 /**
  * Every route the app serves, found through its OpenAPI description (so a new route is covered the day it is
@@ -39,23 +37,6 @@ function urlOf(path: string): string {
     .replace(/\{[^}]+\}/g, NO_SUCH_ID);
 }
 
-async function rowCounts(k: TestApp): Promise<Record<string, number>> {
-  // The tables of this test's own database or schema only (others are created and dropped in parallel).
-  const tables =
-    engineOf(k.t.db) === 'postgres'
-      ? await sql<{ name: string }>`select table_name as name from information_schema.tables
-          where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(k.t.db)
-      : await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(k.t.db);
-  const counts: Record<string, number> = {};
-  for (const { name } of tables.rows) {
-    // Sessions and rate-limit counters may move on any anonymous request; they hold no one's data.
-    if (/session|attempt|kysely_|sqlite_/.test(name)) continue;
-    const row = await sql<{ n: number }>`select count(*) as n from ${sql.table(name)}`.execute(k.t.db);
-    counts[name] = Number(row.rows[0]?.n ?? 0);
-  }
-  return counts;
-}
-
 describe.each(testEngines())('authorisation of every route on %s', (engine) => {
   let k: TestApp;
   beforeAll(async () => {
@@ -64,10 +45,7 @@ describe.each(testEngines())('authorisation of every route on %s', (engine) => {
   afterAll(() => k.destroy());
 
   it('refuses the public everywhere but the public routes, and changes nothing', async () => {
-    const spec = k.app.swagger() as { paths: Record<string, Record<string, unknown>> };
-    const routes = Object.entries(spec.paths).flatMap(([path, ops]) =>
-      Object.keys(ops).map((method) => ({ path, method: method.toUpperCase() })),
-    );
+    const routes = operations(k.app);
     // The inventory itself must be real: the app has well over a hundred operations.
     expect(routes.length).toBeGreaterThan(100);
     const before = await rowCounts(k);

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import Database from 'better-sqlite3';
 import { seedDemoOnce } from './demo/seed.ts';
 import { createUser } from './modules/accounts/service.ts';
 import { runAssuranceRound } from './modules/directory/curate/service.ts';
@@ -11,6 +10,7 @@ import { grantRole } from './modules/networks/service.ts';
 import { PLAN_USAGE, planCommand } from './modules/plan/exchange.ts';
 import { SYSTEM_ACTOR } from './platform/audit.ts';
 import { type Config, ConfigError, loadConfig } from './platform/config.ts';
+import { DatabaseInUseError, isKnooppuntBackup, restoreSqlite } from './platform/db/backup.ts';
 import { openDb } from './platform/db/index.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { ROLES, type Role } from './platform/tenancy.ts';
@@ -93,21 +93,6 @@ async function backup(config: Config, target: string | undefined) {
   return 0;
 }
 
-function isKnooppuntBackup(file: string): boolean {
-  let db: Database.Database | undefined;
-  try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
-    const intact = db.pragma('integrity_check', { simple: true }) === 'ok';
-    return (
-      intact && db.prepare("select 1 from sqlite_master where name = 'kysely_migration'").get() !== undefined
-    );
-  } catch {
-    return false;
-  } finally {
-    db?.close();
-  }
-}
-
 async function restore(config: Config, source: string | undefined) {
   if (!source || !fs.existsSync(source)) throw new UsageError('restore needs an existing backup file');
   if (config.databaseUrl) {
@@ -116,9 +101,13 @@ async function restore(config: Config, source: string | undefined) {
   }
   if (!isKnooppuntBackup(path.resolve(source))) throw new UsageError(`${source} is not a Knooppunt backup`);
   const target = sqliteFile(config);
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  for (const suffix of ['-wal', '-shm']) fs.rmSync(target + suffix, { force: true });
-  fs.copyFileSync(source, target);
+  try {
+    restoreSqlite(target, path.resolve(source));
+  } catch (err) {
+    if (!(err instanceof DatabaseInUseError)) throw err;
+    console.error(err.message);
+    return 2;
+  }
   console.log(`Restored ${source} to ${target}`);
   return 0;
 }

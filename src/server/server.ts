@@ -7,6 +7,7 @@ import { startAssuranceScheduler } from './modules/directory/curate/service.ts';
 import { startStuckJobSweep } from './modules/directory/exchange/service.ts';
 import { closeNetworkMetricsWorkers } from './modules/network/metrics/index.ts';
 import type { Config } from './platform/config.ts';
+import { holdDatabase } from './platform/db/backup.ts';
 import { type DbHandle, openDb } from './platform/db/index.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { smtpTransport, startMailDispatcher } from './platform/outbox.ts';
@@ -30,6 +31,8 @@ export interface RunningKnooppunt {
 
 /** Opens and migrates the database, loads the demo region once (unless DEMO_SEED=false), and listens. */
 export async function startKnooppunt(config: Config): Promise<RunningKnooppunt> {
+  // The SQLite file is marked as held, so that `restore` refuses to replace it under this server.
+  const release = config.databaseUrl ? () => {} : holdDatabase(sqliteFile(config));
   const handle = openConfiguredDb(config);
   try {
     await migrateToLatest(handle.db);
@@ -62,10 +65,12 @@ export async function startKnooppunt(config: Config): Promise<RunningKnooppunt> 
         await stopStuckJobs();
         await closeNetworkMetricsWorkers();
         await handle.close();
+        release();
       },
     };
   } catch (err) {
     await handle.close();
+    release();
     throw err;
   }
 }

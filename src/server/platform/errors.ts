@@ -10,6 +10,8 @@ export class AppError extends Error {
     readonly code: string,
     readonly params: Record<string, string | number> = {},
     readonly messageKey: MessageKey | string = code,
+    /** Headers the answer carries, such as `Retry-After` on a 429. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(code);
   }

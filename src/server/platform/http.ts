@@ -53,6 +53,24 @@ const FASTIFY_CODES: Record<string, { status: number; code: string }> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'invalid_json' },
 };
 
+// C0 control characters except tab, line feed and carriage return: never text, and PostgreSQL refuses NUL.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
+
+/** The name of the first string (or key) in a parsed request part that holds a control character. */
+function controlCharacterAt(value: unknown, name: string, depth = 0): string | null {
+  if (typeof value === 'string') return CONTROL_CHARACTER.test(value) ? name : null;
+  // Uploads stay bytes (their parsers judge their content); only parsed JSON, forms and parameters are text.
+  if (depth > 32 || value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return null;
+  for (const [key, item] of Object.entries(value)) {
+    const field = Array.isArray(value) ? name : key;
+    if (CONTROL_CHARACTER.test(key)) return field;
+    const found = controlCharacterAt(item, field, depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
 /**
  * Request context (language, session), CSRF protection and the one error shape. Registered before every
  * module so that all routes share it.
@@ -91,9 +109,22 @@ export const httpPlatform = fp(async (app: FastifyInstance) => {
     if (!req.routeOptions.config.publicWrite) throw unauthenticated();
   });
 
+  // One check for every route, before its schema: a NUL byte or another control character in a parameter or a
+  // body string is refused with a 400 rather than stored (SQLite) or failing the query (PostgreSQL: a 500).
+  app.addHook('preValidation', async (req) => {
+    const field =
+      controlCharacterAt(req.params, 'path') ??
+      controlCharacterAt(req.query, 'query') ??
+      controlCharacterAt(req.body, 'body');
+    if (field) throw new AppError(400, 'control_characters', { field });
+  });
+
   app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
     if (err instanceof AppError) {
-      return reply.status(err.status).send(errorBody(req.lang, err.code, err.messageKey, err.params));
+      return reply
+        .status(err.status)
+        .headers(err.headers)
+        .send(errorBody(req.lang, err.code, err.messageKey, err.params));
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const issues = err.validation.map((v) => ({

@@ -20,12 +20,12 @@ const messages = {
     forbidden: 'U hebt geen toegang tot deze gegevens.',
     csrf_failed: 'De beveiligingscontrole van het formulier is mislukt. Laad de pagina opnieuw.',
     invalid_credentials: 'E-mailadres of wachtwoord is onjuist.',
-    account_locked:
-      'Dit account is tijdelijk geblokkeerd na te veel mislukte pogingen. Probeer het over {minutes} minuten opnieuw.',
     rate_limited: 'Te veel pogingen. Probeer het over enkele minuten opnieuw.',
     conflict: 'Deze gegevens bestaan al.',
     internal_error: 'Er liep iets mis aan onze kant. Probeer het later opnieuw (referentie {requestId}).',
     service_unavailable: 'De dienst is tijdelijk niet beschikbaar.',
+    control_characters:
+      'Het veld {field} bevat een onzichtbaar stuurteken (zoals NUL); verwijder het en probeer opnieuw.',
   },
   fr: {
     validation_failed: 'Les données ne sont pas valides : {details}',
@@ -38,12 +38,12 @@ const messages = {
     forbidden: "Vous n'avez pas accès à ces données.",
     csrf_failed: 'Le contrôle de sécurité du formulaire a échoué. Rechargez la page.',
     invalid_credentials: 'Adresse e-mail ou mot de passe incorrect.',
-    account_locked:
-      'Ce compte est temporairement bloqué après trop de tentatives échouées. Réessayez dans {minutes} minutes.',
     rate_limited: 'Trop de tentatives. Réessayez dans quelques minutes.',
     conflict: 'Ces données existent déjà.',
     internal_error: 'Une erreur est survenue de notre côté. Réessayez plus tard (référence {requestId}).',
     service_unavailable: 'Le service est temporairement indisponible.',
+    control_characters:
+      'Le champ {field} contient un caractère de contrôle invisible (comme NUL) ; supprimez-le et réessayez.',
   },
   en: {
     validation_failed: 'The data is not valid: {details}',
@@ -56,12 +56,12 @@ const messages = {
     forbidden: 'You do not have access to this data.',
     csrf_failed: 'The form security check failed. Please reload the page.',
     invalid_credentials: 'E-mail address or password is incorrect.',
-    account_locked:
-      'This account is temporarily locked after too many failed attempts. Try again in {minutes} minutes.',
     rate_limited: 'Too many attempts. Try again in a few minutes.',
     conflict: 'This data already exists.',
     internal_error: 'Something went wrong on our side. Please try again later (reference {requestId}).',
     service_unavailable: 'The service is temporarily unavailable.',
+    control_characters:
+      'The field {field} contains an invisible control character (such as NUL); remove it and try again.',
   },
 } satisfies Record<Language, Record<string, string>>;
 

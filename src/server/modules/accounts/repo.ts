@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { PlatformTables, UserTable } from '../../platform/db/tables.ts';
 
 type Db = Kysely<PlatformTables>;
@@ -23,25 +23,80 @@ export const listMembershipsOfUser = (db: Db, userId: string) =>
     .orderBy('networks.name')
     .execute();
 
-export async function countRecentAttempts(db: Db, key: string, sinceIso: string): Promise<number> {
-  const row = await db
-    .selectFrom('login_attempts')
-    .select(({ fn }) => fn.countAll<number>().as('n'))
-    .where('key', '=', key)
-    .where('at', '>', sinceIso)
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
+/**
+ * Counts one attempt of a client address in its fixed window, starting a new window when the last one is over,
+ * in one atomic statement: concurrent attempts each get their own count.
+ */
+export async function countAddressAttempt(db: Db, key: string, nowMs: number, windowMs: number) {
+  return db
+    .insertInto('login_attempt_counters')
+    .values({ key, attempts: 1, until_ms: nowMs + windowMs })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({
+        attempts: sql`case when login_attempt_counters.until_ms <= ${nowMs} then 1
+          else login_attempt_counters.attempts + 1 end`,
+        until_ms: sql`case when login_attempt_counters.until_ms <= ${nowMs} then ${nowMs + windowMs}
+          else login_attempt_counters.until_ms end`,
+      }),
+    )
+    .returning(['attempts', 'until_ms'])
+    .executeTakeFirstOrThrow();
 }
 
-export const insertAttempt = (db: Db, key: string, at: string) =>
-  db.insertInto('login_attempts').values({ key, at }).execute();
-
-export const purgeAttemptsBefore = (db: Db, beforeIso: string) =>
-  db.deleteFrom('login_attempts').where('at', '<', beforeIso).execute();
-
+/**
+ * Claims an attempt for an address and e-mail: counted in advance as a failure (a success clears it) and, after
+ * `free` of them, each one sets a wait of 1 s, 2 s, 4 s … up to `maxDelayMs` before the next. When the wait is
+ * not over, nothing changes and nothing is returned. One statement, so a burst cannot slip through together.
+ */
+export async function claimAccountAttempt(
+  db: Db,
+  key: string,
+  nowMs: number,
+  free: number,
+  maxDelayMs: number,
+) {
+  const n = sql<number>`login_attempt_counters.attempts + 1`;
+  // From this many doublings on the wait is the cap (and the shift is never computed past it).
+  const capped = Math.ceil(Math.log2(maxDelayMs / 1000));
+  const delay = sql`case when ${n} < ${sql.lit(free)} then 0
+    when ${n} - ${sql.lit(free)} >= ${sql.lit(capped)} then ${sql.lit(maxDelayMs)}
+    else 1000 * (1 << (${n} - ${sql.lit(free)})) end`;
+  return db
+    .insertInto('login_attempt_counters')
+    .values({ key, attempts: 1, until_ms: nowMs })
+    .onConflict((oc) =>
+      oc
+        .column('key')
+        .doUpdateSet({ attempts: n, until_ms: sql`cast(${nowMs} as bigint) + ${delay}` })
+        .where('login_attempt_counters.until_ms', '<=', nowMs),
+    )
+    .returning(['attempts'])
+    .executeTakeFirst();
+}
 export const usersByIds = (db: Db, ids: readonly string[]) =>
   db
     .selectFrom('users')
     .select(['id', 'email', 'name', 'preferred_language'])
     .where('id', 'in', ids)
     .execute();
+
+export const counterUntil = async (db: Db, key: string) =>
+  (await db.selectFrom('login_attempt_counters').select('until_ms').where('key', '=', key).executeTakeFirst())
+    ?.until_ms;
+
+export const clearCounter = (db: Db, key: string) =>
+  db.deleteFrom('login_attempt_counters').where('key', '=', key).execute();
+
+export const purgeCountersBefore = (db: Db, beforeMs: number) =>
+  db.deleteFrom('login_attempt_counters').where('until_ms', '<', beforeMs).execute();
+
+/** One more consecutive failure of an account, counted atomically; returns the new count. */
+export async function countFailedLogin(db: Db, userId: string): Promise<number> {
+  const row = await db
+    .updateTable('users')
+    .set((eb) => ({ failed_login_count: eb('failed_login_count', '+', 1) }))
+    .where('id', '=', userId)
+    .returning('failed_login_count')
+    .executeTakeFirst();
+  return row?.failed_login_count ?? 0;
+}

@@ -11,23 +11,33 @@ import {
 } from '../../platform/auth.ts';
 import { inTransaction } from '../../platform/db/index.ts';
 import type { PlatformTables } from '../../platform/db/tables.ts';
-import { AppError, conflict } from '../../platform/errors.ts';
+import { AppError, badRequest, conflict } from '../../platform/errors.ts';
 import { isLanguage, type Language } from '../../platform/i18n.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
+import './messages.ts';
+import { passwordProblem } from './passwords.ts';
 import * as repo from './repo.ts';
 import { CreateUserInput, type SessionInfo } from './schema.ts';
 
 type Db = Kysely<PlatformTables>;
 
-/** Consecutive failures before an account locks, and for how long. */
-export const LOCKOUT_AFTER = 5;
-export const LOCKOUT_MINUTES = 15;
+/** Failures of one address with one e-mail before each next attempt must wait: 1 s, then 2 s, 4 s … */
+export const FREE_FAILURES = 5;
+/** The longest wait between two attempts of one address with one e-mail. */
+export const MAX_DELAY_MS = 15 * 60_000;
 /** Attempts one client address may make in the window, whichever accounts it tries. */
 export const ATTEMPTS_PER_ADDRESS = 30;
-const WINDOW_MINUTES = 15;
+const WINDOW_MS = 15 * 60_000;
+/** Consecutive failures of an account (from anywhere) after which the audit log records the attack. */
+const AUDIT_FAILURES_AT = 10;
 
-// Client addresses are hashed: enough to count attempts, not a log of who connected from where.
-const addressKey = (ip: string) => `ip:${createHash('sha256').update(ip).digest('hex').slice(0, 32)}`;
+// Client addresses and e-mails are hashed: enough to count attempts, not a log of who tried what from where.
+const digest = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 32);
+const addressKey = (ip: string) => `ip:${digest(ip)}`;
+const accountKey = (ip: string, email: string) => `account:${digest(`${ip}\n${email}`)}`;
+
+const retryAfter = (untilMs: number, nowMs: number) =>
+  String(Math.max(1, Math.ceil((untilMs - nowMs) / 1000)));
 
 export interface LoginResult {
   token: string;
@@ -35,51 +45,53 @@ export interface LoginResult {
   info: SessionInfo;
 }
 
+/**
+ * Signs in. Throttled per address (a fixed window) and per address and e-mail (a doubling wait after a few
+ * failures) rather than by locking the account: an attacker slows himself down, never the owner (decision 007).
+ * Known and unknown e-mails get the same answers after the same work.
+ */
 export async function login(
   db: Db,
   input: { email: string; password: string; ip: string; requestId: string },
   sessionTtlHours: number,
 ): Promise<LoginResult> {
   const now = Date.now();
-  const key = addressKey(input.ip);
-  const windowStart = new Date(now - WINDOW_MINUTES * 60_000).toISOString();
-  if ((await repo.countRecentAttempts(db, key, windowStart)) >= ATTEMPTS_PER_ADDRESS) {
-    throw new AppError(429, 'rate_limited');
+  const address = await repo.countAddressAttempt(db, addressKey(input.ip), now, WINDOW_MS);
+  if (address.attempts > ATTEMPTS_PER_ADDRESS) {
+    throw new AppError(429, 'rate_limited', {}, 'rate_limited', {
+      'retry-after': retryAfter(address.until_ms, now),
+    });
   }
-  await repo.insertAttempt(db, key, new Date(now).toISOString());
+  const key = accountKey(input.ip, input.email);
+  if (!(await repo.claimAccountAttempt(db, key, now, FREE_FAILURES, MAX_DELAY_MS))) {
+    const seconds = retryAfter((await repo.counterUntil(db, key)) ?? now, now);
+    throw new AppError(429, 'login_throttled', { seconds }, 'login_throttled', { 'retry-after': seconds });
+  }
 
   const user = await repo.findUserByEmail(db, input.email);
   if (!user) {
     await verifyPassword(await decoyPasswordHash(), input.password);
     throw new AppError(401, 'invalid_credentials');
   }
-  if (user.locked_until && user.locked_until > new Date(now).toISOString()) {
-    const minutes = Math.max(1, Math.ceil((Date.parse(user.locked_until) - now) / 60_000));
-    throw new AppError(423, 'account_locked', { minutes });
-  }
   if (!(await verifyPassword(user.password_hash, input.password))) {
-    const failures = user.failed_login_count + 1;
-    const locks = failures >= LOCKOUT_AFTER;
-    await repo.updateUser(db, user.id, {
-      failed_login_count: locks ? 0 : failures,
-      locked_until: locks ? new Date(now + LOCKOUT_MINUTES * 60_000).toISOString() : user.locked_until,
-    });
-    if (locks) {
+    const failures = await repo.countFailedLogin(db, user.id);
+    if (failures === AUDIT_FAILURES_AT) {
       await writeAudit(db, {
         networkId: null,
         actorUserId: null,
-        action: 'account.locked',
+        action: 'account.failed_logins',
         entityType: 'user',
         entityId: user.id,
+        after: { failedLogins: failures },
         requestId: input.requestId,
       });
-      throw new AppError(423, 'account_locked', { minutes: LOCKOUT_MINUTES });
     }
     throw new AppError(401, 'invalid_credentials');
   }
 
-  await repo.updateUser(db, user.id, { failed_login_count: 0, locked_until: null });
-  await repo.purgeAttemptsBefore(db, new Date(now - 24 * 3_600_000).toISOString());
+  await repo.clearCounter(db, key);
+  await repo.updateUser(db, user.id, { failed_login_count: 0 });
+  await repo.purgeCountersBefore(db, now - 24 * 3_600_000);
   const session = await createSession(db, user.id, sessionTtlHours);
   await writeAudit(db, {
     networkId: null,
@@ -137,6 +149,9 @@ export async function setPreferredLanguage(db: Db, auth: Auth, language: Languag
 /** Creates an account (command line, seed, admin screens). Validates with the same rules as the API. */
 export async function createUser(db: Db, raw: CreateUserInput, actorUserId: string | null = null) {
   const input = CreateUserInput.parse(raw);
+  // Demo accounts share the password the README publishes; they exist only where demo data was asked for.
+  const problem = input.isDemo ? null : passwordProblem(input.password, { email: input.email });
+  if (problem) throw badRequest(problem);
   if (await repo.findUserByEmail(db, input.email)) throw conflict('user_exists', { email: input.email });
   const now = nowIso();
   const user = {
@@ -147,7 +162,6 @@ export async function createUser(db: Db, raw: CreateUserInput, actorUserId: stri
     is_platform_admin: input.isPlatformAdmin ? 1 : 0,
     preferred_language: 'nl',
     failed_login_count: 0,
-    locked_until: null,
     is_demo: input.isDemo ? 1 : 0,
     created_at: now,
     updated_at: now,

@@ -1,5 +1,3 @@
-import type { Generated } from 'kysely';
-
 /**
  * Tables owned by the platform. Modules describe their own tables next to their repo and reach them
  * through `db.withTables<ModuleTables>()`, so the platform never imports a module.
@@ -34,7 +32,6 @@ export interface UserTable {
   is_platform_admin: number;
   preferred_language: string;
   failed_login_count: number;
-  locked_until: string | null;
   is_demo: number;
   created_at: string;
   updated_at: string;
@@ -56,10 +53,11 @@ export interface SessionTable {
   expires_at: string;
 }
 
-export interface LoginAttemptTable {
-  id: Generated<number>;
+/** Login throttling: attempts of a key and, in epoch milliseconds, when its window ends or its delay is over. */
+export interface LoginAttemptCounterTable {
   key: string;
-  at: string;
+  attempts: number;
+  until_ms: number;
 }
 
 export interface AuditLogTable {
@@ -140,7 +138,7 @@ export interface PlatformTables {
   users: UserTable;
   memberships: MembershipTable;
   sessions: SessionTable;
-  login_attempts: LoginAttemptTable;
+  login_attempt_counters: LoginAttemptCounterTable;
   audit_log: AuditLogTable;
   municipalities: MunicipalityTable;
   municipality_boundaries: MunicipalityBoundaryTable;
