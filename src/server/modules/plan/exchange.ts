@@ -29,6 +29,7 @@ import {
 } from './schema.ts';
 import { type Actor, readablePlan, today } from './service.ts';
 import type { PlanIndicatorTable, PlanMeasurementTable, PlanNodeTable, PlanTable } from './tables.ts';
+import { PLAN_USAGE } from './usage.ts';
 
 type Db = Kysely<PlatformTables>;
 
@@ -743,11 +744,6 @@ export interface CommandIo {
   out: (line: string) => void;
   err: (line: string) => void;
 }
-
-export const PLAN_USAGE = `  export plan --network SLUG --out FILE.json [--plan ID]
-                                write the network's plans (or one) as JSON
-  import plan --network SLUG FILE.json
-                                add the plans of an export to a network (new ids)`;
 
 async function operatorTenant(db: Db, slug: string): Promise<TenantContext> {
   const network = await networks.findNetwork(db, slug);

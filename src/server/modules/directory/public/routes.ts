@@ -50,7 +50,8 @@ function loadAssets() {
     css: asset(
       '/kaart/kaart.css',
       'text/css; charset=utf-8',
-      `${read('../../../../web/styles/tokens.css')}\n${read('./kaart.css')}`,
+      // From the project root, so that the compiled dist/server finds the tokens in src/web as well.
+      `${read('../../../../../src/web/styles/tokens.css')}\n${read('./kaart.css')}`,
     ),
     js: asset('/kaart/kaart.js', 'text/javascript; charset=utf-8', read('./kaart.js')),
     widget: asset(

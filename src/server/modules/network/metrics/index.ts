@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import path from 'node:path';
 import { Piscina } from 'piscina';
 import { buildCompactGraph, type CompactGraph, type NetworkGraph } from './graph.ts';
 import {
@@ -132,7 +133,8 @@ const pools = new Map<number, Piscina>();
 function workerPool(threads: number): Piscina {
   let pool = pools.get(threads);
   if (!pool) {
-    const filename = new URL('./worker.ts', import.meta.url);
+    // The compiled build (dist/server) holds worker.js beside this file, the sources worker.ts.
+    const filename = new URL(`./worker${path.extname(import.meta.url)}`, import.meta.url);
     pool = new Piscina({
       filename: filename.href,
       minThreads: 0,
