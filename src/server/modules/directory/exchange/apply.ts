@@ -25,6 +25,12 @@ export interface PlannedRow extends SourceRef {
   action: Action;
 }
 
+/**
+ * The rows of each kind a report lists one by one (the counts cover all): the page shows the first hundred,
+ * and a list of 300,000 rows took seconds of the event loop to serialise.
+ */
+export const PLANNED_KEPT = 1000;
+
 export interface ImportReport {
   ok: boolean;
   rows: number;
@@ -343,8 +349,10 @@ function report(batch: ImportBatch, errors: RowError[], r: Omit<Resolved, 'termI
   };
   const planned: PlannedRow[] = [];
   const note = (entity: PlannedRow['entity'], ref: SourceRef, name: string, action: Action) => {
-    counts[`${entity}s`][action]++;
-    planned.push({ file: ref.file, line: ref.line, entity, name, action });
+    const count = counts[`${entity}s`];
+    if (count.create + count.update + count.link < PLANNED_KEPT)
+      planned.push({ file: ref.file, line: ref.line, entity, name, action });
+    count[action]++;
   };
   for (const o of batch.organizations) note('organization', o.ref, o.name, r.orgId.get(o.key)!.action);
   for (const l of batch.locations)

@@ -50,8 +50,10 @@ export async function parseInWorker(
   };
   const ended = new Promise<ImportBatch>((resolve) => {
     port1.on('message', (m: BatchMessage) => {
-      if ('list' in m) for (const item of m.items) lists[m.list].push(item);
-      else {
+      if ('list' in m) {
+        for (const item of m.items) lists[m.list].push(item);
+        setImmediate(() => port1.postMessage('next'));
+      } else {
         port1.close();
         resolve({ ...m.end, ...lists } as ImportBatch);
       }

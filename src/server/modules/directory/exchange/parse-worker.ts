@@ -59,14 +59,20 @@ async function parse(task: Extract<ParseTask, { task: 'parse' }>): Promise<void>
     });
   } else batch = await parseFile(task.fileName, task.bytes, task.mapping);
   const { organizations, locations, services, errors, ...rest } = batch;
+  // The main thread asks for each next slice when it has taken the last one apart: messages that queue up
+  // are all handled in one turn of its event loop, which would be one long stall again.
+  const asked = () => new Promise<void>((resolve) => task.port.once('message', () => resolve()));
   for (const [list, items] of [
     ['organizations', organizations],
     ['locations', locations],
     ['services', services],
     ['errors', errors],
   ] as const)
-    for (let i = 0; i < items.length; i += CHUNK)
+    for (let i = 0; i < items.length; i += CHUNK) {
+      const next = asked();
       task.port.postMessage({ list, items: items.slice(i, i + CHUNK) } satisfies BatchMessage);
+      await next;
+    }
   task.port.postMessage({ end: rest } satisfies BatchMessage);
   task.port.close();
 }

@@ -262,6 +262,8 @@ async function likelyDuplicates(
     if (checked >= DUPLICATE_CHECKS) break;
     if (!creates.has(`organization|${o.ref.file}|${o.ref.line}|${o.name}`)) continue;
     checked++;
+    // Each check scores the map's organisations in this thread: other requests get a turn in between.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     const loc = batch.locations.find((l) => l.organization_key === o.key)?.addresses[0];
     const kbo = o.ids.find((i) => i.scheme === 'kbo')?.identifier;
     const matches = await findDuplicateCandidates(db, scope, {
