@@ -4,23 +4,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runCommand } from './commands.ts';
 import { openDb } from './platform/db/index.ts';
 
-const run = promisify(execFile);
-const MAIN = path.resolve('src/server/main.ts');
-const TSX = path.resolve('node_modules/.bin/tsx');
-
-/** Runs the real command line, as an operator would, on a throwaway data folder. */
+/** Runs a command in this process, as main.ts does, on a throwaway data folder; output is collected. */
 async function knooppunt(dataDir: string, args: string[], extraEnv: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await run(TSX, [MAIN, ...args], {
-      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent', ...extraEnv },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const code = await runCommand(args, {
+    out: (s) => stdout.push(s),
+    err: (s) => stderr.push(s),
+    env: { DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent', ...extraEnv },
+  });
+  return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
 }
 
 describe('command line (SQLite)', () => {
@@ -39,9 +35,7 @@ describe('command line (SQLite)', () => {
     const created = await knooppunt(
       a,
       ['user:create', '--email', 'Eerste@Example.org', '--name', 'Eerste Beheerder', '--platform-admin'],
-      {
-        KNOOPPUNT_PASSWORD: 'een-lang-wachtwoord',
-      },
+      { KNOOPPUNT_PASSWORD: 'een-lang-wachtwoord' },
     );
     expect(created.stderr).toBe('');
     expect(created.stdout).toContain('Created eerste@example.org');
@@ -76,5 +70,53 @@ describe('command line (SQLite)', () => {
     const badEnv = await knooppunt(a, ['migrate'], { PORT: 'eighty' });
     expect(badEnv.code).toBe(2);
     expect(badEnv.stderr).toMatch(/Invalid configuration[\s\S]*PORT/);
+    const unknown = await knooppunt(a, ['frobnicate']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('Unknown command: frobnicate');
+    const badRole = await knooppunt(a, ['user:grant', '--email', 'x@example.org', '--network', 'n']);
+    expect(badRole.code).toBe(2);
+    expect(badRole.stderr).toContain('--role must be one of');
+  });
+
+  it('prints its usage, naming every command', async () => {
+    const help = await knooppunt(tmp(), ['help']);
+    expect(help.code).toBe(0);
+    for (const command of ['serve', 'migrate', 'backup', 'import hsds', 'export plan', 'network metrics'])
+      expect(help.stdout).toContain(command);
+  });
+});
+
+/**
+ * The one test that starts the command line as a process, as an operator does, from a fresh ahead-of-time
+ * build (esbuild, about a second) in its own folder under dist/: migrations and package.json must be found
+ * from the compiled files. Child processes on a busy shared machine get a roomy budget.
+ */
+describe('compiled command line as a process (SQLite)', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'knooppunt-cli-process-'));
+  const build = path.resolve('dist', `server-test-${process.pid}-${Date.now()}`);
+  afterAll(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(build, { recursive: true, force: true });
+  });
+  const run = (args: string[]) =>
+    promisify(execFile)(process.execPath, [path.join(build, 'main.js'), ...args], {
+      env: { ...process.env, DATA_DIR: dir, DATABASE_URL: '', LOG_LEVEL: 'silent' },
+    });
+
+  it('prints help and migrates a new database', { timeout: 180_000 }, async () => {
+    const { buildServer } = await import('../../scripts/build-server.mjs');
+    await buildServer(build);
+    const help = await run(['help']);
+    expect(help.stdout).toContain('Usage: npm run knooppunt');
+    const migrate = await run(['migrate']);
+    expect(migrate.stdout).toContain('Database on sqlite is up to date.');
+    const db = openDb({ file: path.join(dir, 'knooppunt.db') });
+    try {
+      const applied = db.sqlite!.prepare('select count(*) as n from kysely_migration').get() as { n: number };
+      const migrations = fs.readdirSync('src/server/migrations').filter((f) => /^\d{4}_\w+\.ts$/.test(f));
+      expect(applied.n).toBe(migrations.length);
+    } finally {
+      await db.close();
+    }
   });
 });

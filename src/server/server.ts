@@ -1,27 +1,14 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
+import { openConfiguredDb, sqliteFile } from './database.ts';
 import { seedDemoOnce } from './demo/seed.ts';
 import { startAssuranceScheduler } from './modules/directory/curate/service.ts';
 import { startStuckJobSweep } from './modules/directory/exchange/service.ts';
 import { closeNetworkMetricsWorkers } from './modules/network/metrics/index.ts';
 import type { Config } from './platform/config.ts';
 import { holdDatabase } from './platform/db/backup.ts';
-import { type DbHandle, openDb } from './platform/db/index.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { smtpTransport, startMailDispatcher } from './platform/outbox.ts';
-
-export const VERSION: string = JSON.parse(
-  fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
-).version;
-
-export const sqliteFile = (config: Config) => path.join(config.dataDir, 'knooppunt.db');
-
-/** The database the configuration names: PostgreSQL when DATABASE_URL is set, else the embedded SQLite file. */
-export function openConfiguredDb(config: Config): DbHandle {
-  return config.databaseUrl ? openDb({ url: config.databaseUrl }) : openDb({ file: sqliteFile(config) });
-}
 
 export interface RunningKnooppunt {
   app: FastifyInstance;

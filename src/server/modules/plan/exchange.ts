@@ -9,9 +9,9 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { translate } from '../../platform/i18n.ts';
 import type { TenantContext } from '../../platform/tenancy.ts';
 import * as networks from '../networks/service.ts';
-
 import { exportPlans } from './exchange-export.ts';
 import { formatError, importPlans } from './exchange-import.ts';
+import { PLAN_USAGE } from './usage.ts';
 
 type Db = Kysely<PlatformTables>;
 
@@ -23,11 +23,6 @@ export interface CommandIo {
   out: (line: string) => void;
   err: (line: string) => void;
 }
-
-export const PLAN_USAGE = `  export plan --network SLUG --out FILE.json [--plan ID]
-                                write the network's plans (or one) as JSON
-  import plan --network SLUG FILE.json
-                                add the plans of an export to a network (new ids)`;
 
 async function operatorTenant(db: Db, slug: string): Promise<TenantContext> {
   const network = await networks.findNetwork(db, slug);

@@ -12,10 +12,13 @@ const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.ur
  */
 class FolderMigrationProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
-    const files = (await fs.readdir(MIGRATIONS_DIR)).filter((f) => /^\d{4}_[a-z0-9_]+\.ts$/.test(f)).sort();
+    // .ts in the sources, .js in the compiled build (dist/server); the name without it is the migration's.
+    const files = (await fs.readdir(MIGRATIONS_DIR))
+      .filter((f) => /^\d{4}_[a-z0-9_]+\.[jt]s$/.test(f))
+      .sort();
     const out: Record<string, Migration> = {};
     for (const f of files) {
-      out[f.replace(/\.ts$/, '')] = (await import(
+      out[f.replace(/\.[jt]s$/, '')] = (await import(
         pathToFileURL(path.join(MIGRATIONS_DIR, f)).href
       )) as Migration;
     }

@@ -25,6 +25,12 @@ export interface PlannedRow extends SourceRef {
   action: Action;
 }
 
+/**
+ * The rows of each kind a report lists one by one (the counts cover all): the page shows the first hundred,
+ * and a list of 300,000 rows took seconds of the event loop to serialise.
+ */
+export const PLANNED_KEPT = 1000;
+
 export interface ImportReport {
   ok: boolean;
   rows: number;
@@ -42,6 +48,17 @@ const DAY = /^([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)$/;
 const STATUSES = new Set(['active', 'inactive', 'defunct', 'temporarily closed']);
 const FREQS = new Set(['WEEKLY', 'MONTHLY']);
 const KBO_SCHEMES = /^(kbo|be-bce_kbo|be-bce|bce|kbo-bce)$/i;
+
+/**
+ * Lets other requests in every so many records: checking and matching a 100,000-row file takes seconds, and
+ * the database calls alone would never give the event loop a turn (SQLite answers synchronously).
+ */
+const YIELD_EVERY = 250;
+const breathe = (i: number) =>
+  i % YIELD_EVERY === YIELD_EVERY - 1 ? new Promise<void>((resolve) => setImmediate(resolve)) : undefined;
+/** File order without the locale machinery: reports of 100,000 rows are sorted in one go. */
+const byFileAndLine = (a: SourceRef, b: SourceRef) =>
+  a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1;
 
 /** The scheme under which a source's own ids are kept when they could not become ours (another owner has it). */
 const hsdsScheme = (t: ImportTarget) => `hsds:${t.networkId ?? 'shared'}`;
@@ -79,7 +96,8 @@ async function validate(
     }
   }
   const locKeys = new Set(batch.locations.map((l) => l.key));
-  for (const o of batch.organizations) {
+  for (const [i, o] of batch.organizations.entries()) {
+    await breathe(i);
     required(o.ref, 'name', o.name);
     if (o.email && !EMAIL.test(o.email)) err(o.ref, 'exchange_bad_email', { value: o.email });
     for (const idf of o.identifiers) {
@@ -89,7 +107,8 @@ async function validate(
       else if (!o.ids.some((i) => i.scheme === 'kbo')) o.ids.push({ scheme: 'kbo', identifier: kbo });
     }
   }
-  for (const l of batch.locations) {
+  for (const [i, l] of batch.locations.entries()) {
+    await breathe(i);
     if (l.organization_key && !orgKeys.has(l.organization_key))
       err(l.ref, 'exchange_unknown_reference', { field: 'organization_id', value: l.organization_key });
     if ((l.latitude === null) !== (l.longitude === null)) err(l.ref, 'exchange_coordinates_pair');
@@ -131,6 +150,7 @@ async function validate(
   const termId: Resolved['termId'] = new Map();
   let done = 0;
   for (const s of batch.services) {
+    await breathe(done);
     required(s.ref, 'name', s.name);
     if (!orgKeys.has(s.organization_key))
       err(s.ref, 'exchange_unknown_reference', { field: 'organization_id', value: s.organization_key });
@@ -177,7 +197,7 @@ async function validate(
     if (onProgress && done % 200 === 0) await onProgress(done);
   }
   // Errors in file order, so that a report reads top to bottom.
-  errors.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  errors.sort(byFileAndLine);
   return { errors, termId };
 }
 
@@ -238,7 +258,8 @@ async function match(
 ): Promise<Omit<Resolved, 'termId'>> {
   const inScope = (n: string | null) => n === owned(target);
   const orgId: Resolved['orgId'] = new Map();
-  for (const o of batch.organizations) {
+  for (const [i, o] of batch.organizations.entries()) {
+    await breathe(i);
     let hit = await findByIds(db, 'directory_organizations', 'organization', o.ids, target);
     if (!hit && batch.matchByName && o.name) {
       const rows = await db
@@ -262,7 +283,8 @@ async function match(
     );
   }
   const serviceId: Resolved['serviceId'] = new Map();
-  for (const s of batch.services) {
+  for (const [i, s] of batch.services.entries()) {
+    await breathe(i);
     let hit = await findByIds(db, 'directory_services', 'service', s.ids, target);
     const org = orgId.get(s.organization_key);
     if (!hit && batch.matchByName && s.ids.length === 0 && org?.id) {
@@ -284,7 +306,9 @@ async function match(
     serviceId.set(s.key, hit ? { id: hit.id, action: 'update' } : { id: '', action: 'create' });
   }
   const locationId: Resolved['locationId'] = new Map();
-  for (const l of batch.locations) {
+  const matchedLocations = new Set<string>();
+  for (const [i, l] of batch.locations.entries()) {
+    await breathe(i);
     let hit = await findByIds(db, 'directory_locations', 'location', l.ids, target);
     const a = l.addresses[0];
     if (!hit && batch.matchByName && a) {
@@ -308,7 +332,8 @@ async function match(
         null;
     }
     // Two records of one source never become one location.
-    if (hit && [...locationId.values()].some((x) => x.id === hit!.id)) hit = null;
+    if (hit && matchedLocations.has(hit.id)) hit = null;
+    if (hit) matchedLocations.add(hit.id);
     if (hit && !inScope(hit.network_id))
       errors.push({ ...l.ref, code: 'exchange_not_yours', params: { name: l.name ?? l.key } });
     locationId.set(l.key, hit ? { id: hit.id, action: 'update' } : { id: '', action: 'create' });
@@ -324,14 +349,16 @@ function report(batch: ImportBatch, errors: RowError[], r: Omit<Resolved, 'termI
   };
   const planned: PlannedRow[] = [];
   const note = (entity: PlannedRow['entity'], ref: SourceRef, name: string, action: Action) => {
-    counts[`${entity}s`][action]++;
-    planned.push({ file: ref.file, line: ref.line, entity, name, action });
+    const count = counts[`${entity}s`];
+    if (count.create + count.update + count.link < PLANNED_KEPT)
+      planned.push({ file: ref.file, line: ref.line, entity, name, action });
+    count[action]++;
   };
   for (const o of batch.organizations) note('organization', o.ref, o.name, r.orgId.get(o.key)!.action);
   for (const l of batch.locations)
     note('location', l.ref, l.addresses[0]?.address_1 ?? l.name ?? '', r.locationId.get(l.key)!.action);
   for (const s of batch.services) note('service', s.ref, s.name, r.serviceId.get(s.key)!.action);
-  planned.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  planned.sort(byFileAndLine);
   return { ok: errors.length === 0, rows: batch.rows, errors, planned, counts };
 }
 

@@ -1,30 +1,24 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runCommand } from '../../../commands.ts';
 import { openDb } from '../../../platform/db/index.ts';
 
-const run = promisify(execFile);
-const MAIN = path.resolve('src/server/main.ts');
-const TSX = path.resolve('node_modules/.bin/tsx');
 const PACKAGE = fileURLToPath(new URL('./fixtures/hsds-example-be', import.meta.url));
 
-/** The real command line on a throwaway data folder, as an operator runs it. */
+/** The command line's own dispatch, in this process, on a throwaway data folder, as an operator runs it. */
 async function knooppunt(dataDir: string, args: string[]) {
-  try {
-    const { stdout, stderr } = await run(TSX, [MAIN, ...args], {
-      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const code = await runCommand(args, {
+    out: (s) => stdout.push(s),
+    err: (s) => stderr.push(s),
+    env: { DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' },
+  });
+  return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
 }
-
 async function serviceNames(dataDir: string): Promise<string[]> {
   const h = openDb({ file: path.join(dataDir, 'knooppunt.db') });
   try {

@@ -12,7 +12,7 @@ import {
   str,
 } from './hsds-fields.ts';
 import { emptyBatch, type ImportBatch, type Importer, type SourceRef } from './model.ts';
-import { decodeText, parseCsv, rowObjects } from './text.ts';
+import { decodeText, MAX_ROWS, parseCsv, rowObjects } from './text.ts';
 
 /** The package's files by name (a folder read from disk, or a zip's entries). */
 export type PackageFiles = Map<string, Uint8Array>;
@@ -62,7 +62,17 @@ export const hsdsTabularImporter: Importer<{ label: string; files: PackageFiles 
       const bytes = files.get(file);
       if (!bytes) continue;
       try {
-        const rows = rowObjects(parseCsv(decodeText(bytes).text, ','));
+        const table = parseCsv(decodeText(bytes).text, ',');
+        if (table.tooManyRows) {
+          errors.push({
+            file,
+            line: MAX_ROWS + 2,
+            code: 'exchange_too_many_rows',
+            params: { max: MAX_ROWS },
+          });
+          continue;
+        }
+        const rows = rowObjects(table);
         tables.set(t, rows);
         batch.rows += rows.length;
       } catch (e) {

@@ -12,15 +12,11 @@ import { applyImport, type ImportReport, previewImport } from './apply.ts';
 import { exportJson, exportTabular } from './export.ts';
 import './messages.ts';
 import type { ImportBatch } from './model.ts';
-import { kindOf, parseFile, type SourceKind } from './sources.ts';
-import {
-  type ColumnMapping,
-  readSheet,
-  spreadsheetImporter,
-  suggestMapping,
-  TARGET_FIELDS,
-} from './spreadsheet.ts';
+import { parseInWorker, summariseSheet } from './parse-pool.ts';
+import { kindOf, type SourceKind } from './sources.ts';
+import { type ColumnMapping, suggestMapping, TARGET_FIELDS } from './spreadsheet.ts';
 import type { ExchangeTables, ImportJobTable } from './tables.ts';
+import { MAX_ROWS } from './text.ts';
 
 type Db = Kysely<PlatformTables>;
 const jobs = (db: Db) =>
@@ -113,15 +109,9 @@ async function view(job: ImportJobTable, lang: Language): Promise<JobView> {
   let sheet: JobView['sheet'] = null;
   let suggested: ColumnMapping | null = null;
   if (job.kind === 'spreadsheet' && job.file_data !== null) {
-    const t = await readSheet(job.file_name, fileOf(job));
-    sheet = {
-      columns: t.header,
-      sample: t.rows.slice(0, SAMPLE_ROWS).map((r) => r.cells),
-      encoding: t.encoding,
-      delimiter: t.delimiter,
-      rows: t.rows.length,
-    };
-    suggested = suggestMapping(t.header);
+    const { tooManyRows: _, ...summary } = await summariseSheet(job.file_name, fileOf(job), SAMPLE_ROWS);
+    sheet = summary;
+    suggested = suggestMapping(summary.columns);
   }
   const result = job.result_json
     ? (JSON.parse(job.result_json) as ImportReport & { duplicates?: TranslatedReport['duplicates'] })
@@ -158,13 +148,15 @@ export async function createJob(
   const kind = kindOf(name, bytes);
   if (kind === 'spreadsheet') {
     // Read it once now, so that a file that is no spreadsheet at all is refused at upload.
+    let summary: Awaited<ReturnType<typeof summariseSheet>>;
     try {
-      await readSheet(name, bytes);
+      summary = await summariseSheet(name, bytes, SAMPLE_ROWS);
     } catch (e) {
       throw badRequest('exchange_malformed', {
         details: String(e instanceof Error ? e.message : e).slice(0, 200),
       });
     }
+    if (summary.tooManyRows) throw badRequest('exchange_too_many_rows', { max: MAX_ROWS });
   }
   const job: ImportJobTable = {
     id: newId(),
@@ -242,11 +234,12 @@ export async function setMapping(
   return getJob(db, ctx, id, lang);
 }
 
-async function batchOf(job: ImportJobTable): Promise<ImportBatch> {
-  return parseFile(
+async function batchOf(job: ImportJobTable, skipLines: number[] = []): Promise<ImportBatch> {
+  return parseInWorker(
     job.file_name,
     fileOf(job),
     job.mapping_json ? (JSON.parse(job.mapping_json) as ColumnMapping) : {},
+    skipLines,
   );
 }
 
@@ -269,6 +262,8 @@ async function likelyDuplicates(
     if (checked >= DUPLICATE_CHECKS) break;
     if (!creates.has(`organization|${o.ref.file}|${o.ref.line}|${o.name}`)) continue;
     checked++;
+    // Each check scores the map's organisations in this thread: other requests get a turn in between.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     const loc = batch.locations.find((l) => l.organization_key === o.key)?.addresses[0];
     const kbo = o.ids.find((i) => i.scheme === 'kbo')?.identifier;
     const matches = await findDuplicateCandidates(db, scope, {
@@ -321,13 +316,7 @@ async function runJob(db: Db, ctx: TenantContext, actor: Actor, job: ImportJobTa
       // The rows the preview rejects are left out as the user asked; what remains goes in whole or not at all.
       const first = await previewImport(db, batch, { networkId: ctx.network.id });
       skipped = first.errors;
-      const lines = new Set(skipped.map((e) => e.line));
-      const table = await readSheet(job.file_name, fileOf(job));
-      batch = spreadsheetImporter.parse({
-        label: job.file_name,
-        table: { ...table, rows: table.rows.filter((r) => !lines.has(r.line)) },
-        mapping: job.mapping_json ? (JSON.parse(job.mapping_json) as ColumnMapping) : {},
-      });
+      batch = await batchOf(job, [...new Set(skipped.map((e) => e.line))]);
     }
     await update({ total: batch.services.length, phase: 'validating' });
     const report = await applyImport(

@@ -9,7 +9,7 @@ import {
   type ScheduleIn,
   type ServiceIn,
 } from './model.ts';
-import { decodeText, detectDelimiter, parseCsv } from './text.ts';
+import { decodeText, detectDelimiter, MAX_ROWS, parseCsv } from './text.ts';
 import { REQUIRED_TARGETS, TARGET_FIELDS, type TargetField } from './values.ts';
 
 export { TARGET_FIELDS, type TargetField };
@@ -19,6 +19,8 @@ export type ColumnMapping = Partial<Record<TargetField, string>>;
 export interface SheetTable {
   header: string[];
   rows: { line: number; cells: string[] }[];
+  /** More than MAX_ROWS rows: nothing was kept, the file is refused. */
+  tooManyRows?: boolean;
   /** How the file was read, shown to the user so that a wrong guess can be noticed. */
   encoding: string;
   delimiter: string | null;
@@ -75,6 +77,8 @@ export async function readSheet(fileName: string, bytes: Uint8Array): Promise<Sh
       all.push({ line, cells: cells(row) });
     });
     const [head, ...rows] = all;
+    if (rows.length > MAX_ROWS)
+      return { header: [], rows: [], encoding: 'xlsx', delimiter: null, tooManyRows: true };
     return {
       header: head?.cells ?? [],
       rows: rows.filter((r) => r.cells.some((c) => c !== '')),
@@ -189,6 +193,15 @@ export const spreadsheetImporter: Importer<{ label: string; table: SheetTable; m
   parse({ label, table, mapping }): ImportBatch {
     const batch = emptyBatch(this.source, label);
     batch.matchByName = true;
+    if (table.tooManyRows) {
+      batch.errors.push({
+        file: label,
+        line: MAX_ROWS + 2,
+        code: 'exchange_too_many_rows',
+        params: { max: MAX_ROWS },
+      });
+      return batch;
+    }
     const col = new Map<TargetField, number>();
     for (const [field, column] of Object.entries(mapping) as [TargetField, string][]) {
       const i = table.header.indexOf(column);
@@ -199,6 +212,8 @@ export const spreadsheetImporter: Importer<{ label: string; table: SheetTable; m
         batch.errors.push({ file: label, line: 1, code: 'exchange_mapping_missing', params: { field } });
     if (batch.errors.length) return batch;
     const orgs = new Map<string, OrganizationIn>();
+    // A set beside the list: looking each row's place up in the list made 100,000 rows take minutes.
+    const locationKeys = new Set<string>();
     for (const { line, cells } of table.rows) {
       batch.rows++;
       const ref = { file: label, line };
@@ -269,11 +284,11 @@ export const spreadsheetImporter: Importer<{ label: string; table: SheetTable; m
       const street = get('address_1');
       const latitude = num('latitude');
       const longitude = num('longitude');
-      const known = (key: string) => batch.locations.some((l) => l.key === key);
       if (street || get('postal_code') || get('city') || latitude !== null) {
         // One place per organisation and address, however many of its services the list names there.
         const key = `loc:${orgKey}|${get('postal_code') ?? ''}|${(street ?? '').toLowerCase()}`;
-        if (!known(key))
+        if (!locationKeys.has(key)) {
+          locationKeys.add(key);
           batch.locations.push({
             key,
             ref,
@@ -301,6 +316,7 @@ export const spreadsheetImporter: Importer<{ label: string; table: SheetTable; m
               },
             ],
           });
+        }
         svc.at_locations.push({ id: null, ref, location_key: key, description: null });
       }
       const phone = get('phone');

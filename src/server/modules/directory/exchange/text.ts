@@ -23,10 +23,15 @@ export function detectDelimiter(text: string): ';' | ',' {
   return count(';') > count(',') ? ';' : ',';
 }
 
+/** The most data rows one file may hold: what the parser keeps in memory is bounded by it. */
+export const MAX_ROWS = 100_000;
+
 export interface CsvTable {
   header: string[];
   /** Data rows with their line number in the file (the header is line 1; quoted newlines count). */
   rows: { line: number; cells: string[] }[];
+  /** The file has more than MAX_ROWS rows: reading stopped there, and the file must be refused. */
+  tooManyRows?: boolean;
 }
 
 /** Parses CSV text; throws the parser's error (with its line) when the file is not CSV at all. */
@@ -37,9 +42,12 @@ export function parseCsv(text: string, delimiter: string = detectDelimiter(text)
     skip_empty_lines: true,
     info: true,
     bom: true,
+    // The header, the rows allowed and one more to tell that there are too many.
+    to: MAX_ROWS + 2,
   }) as unknown as { record: string[]; info: { lines: number } }[];
   const [head, ...rest] = records;
   if (!head) return { header: [], rows: [] };
+  if (rest.length > MAX_ROWS) return { header: [], rows: [], tooManyRows: true };
   return {
     header: head.record.map((h) => h.trim()),
     // info.lines is the line the record ends on; a record with quoted newlines starts earlier.

@@ -329,4 +329,20 @@ describe.each(testEngines())('public social map on %s', (engine) => {
     expect(res.body).toContain('Zorg aan huis.');
     expect(res.body).toContain(`href="/kaart/dienst/${ids.tandarts}"`);
   });
+  it('never lets a page built from the Host header into a shared cache; PUBLIC_URL pages may be cached', async () => {
+    const forged = await get(`/kaart/dienst/${ids.thuis}`, { host: 'evil.example' });
+    expect(forged.statusCode).toBe(200);
+    expect(forged.body).toContain('http://evil.example/kaart/dienst/');
+    expect(forged.headers['cache-control']).toBe('private, no-store');
+    const config = h.app.config as { publicUrl: string | undefined };
+    config.publicUrl = 'https://kaart.example.be';
+    try {
+      const page = await get(`/kaart/dienst/${ids.thuis}`, { host: 'evil.example' });
+      expect(page.body).not.toContain('evil.example');
+      expect(page.body).toContain(`https://kaart.example.be/kaart/dienst/${ids.thuis}`);
+      expect(page.headers['cache-control']).toBe('public, max-age=60');
+    } finally {
+      config.publicUrl = undefined;
+    }
+  });
 });

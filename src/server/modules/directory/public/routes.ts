@@ -50,7 +50,8 @@ function loadAssets() {
     css: asset(
       '/kaart/kaart.css',
       'text/css; charset=utf-8',
-      `${read('../../../../web/styles/tokens.css')}\n${read('./kaart.css')}`,
+      // From the project root, so that the compiled dist/server finds the tokens in src/web as well.
+      `${read('../../../../../src/web/styles/tokens.css')}\n${read('./kaart.css')}`,
     ),
     js: asset('/kaart/kaart.js', 'text/javascript; charset=utf-8', read('./kaart.js')),
     widget: asset(
@@ -139,6 +140,9 @@ export const publicMapRoutes: FastifyPluginAsync = async (app) => {
     const s = await service.serviceDetail(db, ctx.network, id, ctx.lang, localMoment(now).date);
     if (!s) return notFound(reply, ctx, path);
     // The card's QR code leads to the page itself, without the reader's language: the scanner's phone picks its own.
+    // Without PUBLIC_URL the link comes from the request's Host header, which the client chooses: such a page
+    // must never sit in a shared cache, where one forged Host would print its link for every later reader.
+    if (!app.config.publicUrl) reply.header('cache-control', 'private, no-store');
     const base = (app.config.publicUrl ?? `${req.protocol}://${req.host}`).replace(/\/+$/, '');
     const publicUrl = `${base}${path}${ctx.network ? `?network=${ctx.network.slug}` : ''}`;
     const svg = await QRCode.toString(publicUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
+import { workerExecArgv, workerFile } from '../../../platform/workers.ts';
 import { buildCompactGraph, type CompactGraph, type NetworkGraph } from './graph.ts';
 import {
   fromSearchOrder,
@@ -132,27 +133,17 @@ const pools = new Map<number, Piscina>();
 function workerPool(threads: number): Piscina {
   let pool = pools.get(threads);
   if (!pool) {
-    const filename = new URL('./worker.ts', import.meta.url);
+    const filename = workerFile('worker', import.meta.url);
     pool = new Piscina({
       filename: filename.href,
       minThreads: 0,
       maxThreads: threads,
       idleTimeout: 60_000,
-      execArgv: typeScriptExecArgv(filename),
+      execArgv: workerExecArgv(filename),
     });
     pools.set(threads, pool);
   }
   return pool;
-}
-
-/**
- * The worker is TypeScript like the rest of the server. Under tsx the threads inherit its loader; under
- * another runner (Vitest) they would not, so tsx is added for them.
- */
-function typeScriptExecArgv(filename: URL): string[] {
-  const inherited = process.execArgv;
-  if (!filename.pathname.endsWith('.ts') || inherited.some((a) => a.includes('tsx'))) return inherited;
-  return [...inherited, '--import', 'tsx'];
 }
 
 /** Stops the worker threads (they also stop by themselves after a minute idle). */

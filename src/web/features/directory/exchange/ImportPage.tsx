@@ -347,7 +347,7 @@ function RowErrors({ errors, caption }: { errors: ImportReport['errors']; captio
 const PLANNED_SHOWN = 100;
 
 /** What each row becomes: new or an update of a record the map has (by its outside id or name). */
-function PlannedRows({ planned }: { planned: ImportReport['planned'] }) {
+function PlannedRows({ planned, total }: { planned: ImportReport['planned']; total: number }) {
   const { t } = useTranslation();
   const id = useId();
   const services = planned.filter((p) => p.entity === 'service');
@@ -358,7 +358,7 @@ function PlannedRows({ planned }: { planned: ImportReport['planned'] }) {
         <caption id={id}>
           {t('directory.exchange.preview.planned', {
             shown: Math.min(services.length, PLANNED_SHOWN),
-            count: services.length,
+            count: total,
           })}
         </caption>
         <thead>
@@ -448,7 +448,10 @@ function PreviewStep({
           </table>
         </TableRegion>
       ) : null}
-      <PlannedRows planned={report.planned} />
+      <PlannedRows
+        planned={report.planned}
+        total={report.counts.services.create + report.counts.services.update + report.counts.services.link}
+      />
       {canSkip ? (
         <div className="field exchange-skip">
           <input
