@@ -1,5 +1,5 @@
 // The exchange commands' usage and dispatch test, apart from their code so that `help` loads nothing else.
-import { TARGET_FIELDS } from './fields.ts';
+import { TARGET_FIELDS } from './values.ts';
 
 /** The usage text's column layout: continuation lines start under the descriptions. */
 function wrap(text: string): string {
