@@ -20,6 +20,7 @@ import { exchangeRoutes } from './modules/directory/exchange/routes.ts';
 import { directoryFindRoutes } from './modules/directory/find/routes.ts';
 import { publicMapRoutes } from './modules/directory/public/routes.ts';
 import { directoryRoutes } from './modules/directory/routes.ts';
+import { publicAgendaRoutes } from './modules/events/public/routes.ts';
 import { eventsRoutes } from './modules/events/routes.ts';
 import { networkRoutes } from './modules/network/routes.ts';
 import { networksRoutes } from './modules/networks/routes.ts';
@@ -141,6 +142,7 @@ export async function buildApp(config: Config, handle: DbHandle): Promise<Fastif
   await app.register(exchangeRoutes);
   await app.register(planRoutes);
   await app.register(eventsRoutes);
+  await app.register(publicAgendaRoutes);
 
   const indexHtml = path.join(WEB_DIST, 'index.html');
   const hasWeb = fs.existsSync(indexHtml);

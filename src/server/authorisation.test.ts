@@ -23,6 +23,7 @@ const PUBLIC_READS = [
   /^\/api\/networks\/\{slug\}\/events\/registration\/\{token\}$/, // a participant's own registration link
   /^\/api\/hsds\//, // the open HSDS API
   /^\/kaart/, // the public social map
+  /^\/agenda\//, // the public agenda
 ];
 const PUBLIC_WRITES = [
   /^\/api\/auth\/(login|logout)$/,
@@ -30,6 +31,7 @@ const PUBLIC_WRITES = [
   /^\/api\/networks\/\{slug\}\/directory\/curate\/assurance\/\{token\}$/, // the token is the credential
   /^\/api\/networks\/\{slug\}\/events\/\{eventId\}\/registrations$/, // registering for a public event
   /^\/api\/networks\/\{slug\}\/events\/registration\/\{token\}\/(cancel|confirm|feedback)$/, // the token is the credential
+  /^\/agenda\/\{slug\}\/(\{eventId\}|inschrijving\/\{token\}\/\w+)$/, // the agenda's forms, as the two above
 ];
 
 const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
