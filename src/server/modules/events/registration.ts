@@ -143,6 +143,15 @@ export async function register(
   if (input[HONEYPOT]) throw badRequest('events_refused');
   const emailKey = input.email.trim().toLowerCase();
   const at = now.toISOString();
+  // Checks that need no lock come first, so the event row is held only for the decision itself. A second
+  // registration of the same address racing this one is stopped by the unique index under the lock.
+  if (await repo.findActiveByEmail(db, eventId, emailKey)) throw conflict('events_already_registered');
+  const since = new Date(now.getTime() - 3_600_000).toISOString();
+  if (
+    (await repo.countRecentByEmail(db, ctx.network.id, emailKey, since)) >= MAX_REGISTRATIONS_PER_EMAIL_HOUR
+  ) {
+    throw new AppError(429, 'events_too_many');
+  }
   try {
     return await inTransaction(db, async (trx) => {
       const ev = await repo.lockEvent(trx, ctx.network.id, eventId, true);
@@ -153,15 +162,11 @@ export async function register(
       const state = registrationState(ev, now);
       if (!state.open) throw state.error;
       const answers = checkAnswers(JSON.parse(ev.questions) as Question[], input.answers ?? {});
-      if (await repo.findActiveByEmail(trx, ev.id, emailKey)) throw conflict('events_already_registered');
-      const since = new Date(now.getTime() - 3_600_000).toISOString();
-      if (
-        (await repo.countRecentByEmail(trx, ctx.network.id, emailKey, since)) >=
-        MAX_REGISTRATIONS_PER_EMAIL_HOUR
-      ) {
-        throw new AppError(429, 'events_too_many');
-      }
-      let taken = await settle(trx, ctx.network, ev, actor, now);
+      // While places are free nobody waits (settle keeps it so); only a full event needs its holds looked at.
+      let taken =
+        ev.capacity !== null && ev.places_taken >= ev.capacity
+          ? await settle(trx, ctx.network, ev, actor, now)
+          : ev.places_taken;
       let status: Registered['status'];
       let position: number | undefined;
       if (ev.capacity === null || taken < ev.capacity) {
