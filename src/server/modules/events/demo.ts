@@ -9,6 +9,7 @@ import * as repo from './repo.ts';
 import type { EventInput } from './schema.ts';
 import { createEvent } from './service.ts';
 import type { RegistrationTable } from './tables.ts';
+import { refreshCoAttendance } from './ties.ts';
 
 const FIRST = [
   'An',
@@ -346,6 +347,7 @@ export async function seedEventsDemo(db: Kysely<PlatformTables>, slug = 'elz-reg
   });
   await moveTo(db, ctx, lunch, -60);
   await addFeedback(db, ctx, lunch, lunchRegs, [4, 4, 5, 3, 4, 4], ['Fijne sfeer, graag opnieuw.']);
+  await refreshCoAttendance(db, ctx);
 }
 
 /** Demo history: an event made with future dates is moved to `days` from now (registering needs a future). */

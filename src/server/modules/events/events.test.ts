@@ -396,4 +396,41 @@ describe.each(testEngines())('events and registration on %s', (engine) => {
     const pub = (await k.app.inject({ method: 'GET', url: `${API}?upcoming=true` })).json();
     expect(pub.events.some((e: { id: string }) => e.id === hidden)).toBe(false);
   });
+
+  it('turns attendance into co-attendance ties in the partner network, weighted 1/(participants − 1)', async () => {
+    const id = await create(webinar({ capacity: 10 }));
+    const orgs = [
+      'Centrum Algemeen Welzijn Regio Aalst',
+      'OCMW Aalst – sociale dienst',
+      'Huisartsenkring Denderland',
+    ];
+    for (const [i, org] of orgs.entries()) {
+      await registerAnon(id, { name: `T${i}`, email: `t${i}@voorbeeld.be`, organisation: org.toUpperCase() });
+    }
+    await registerAnon(id, { name: 'Los', email: 'los@voorbeeld.be', organisation: 'Geen partner vzw' });
+    const regs = (
+      await k.app.inject({ method: 'GET', url: `${API}/${id}/registrations`, headers: as(staff) })
+    ).json();
+    const checkIn = (rid: string, present: boolean) =>
+      k.app.inject({
+        method: 'POST',
+        url: `${API}/${id}/registrations/${rid}/check-in`,
+        headers: as(staff),
+        payload: { present },
+      });
+    for (const r of regs.registrations) expect((await checkIn(r.id, true)).statusCode).toBe(200);
+    const ties = () =>
+      anyDb(k)
+        .selectFrom('network_ties')
+        .select(['weight', 'origin', 'type'])
+        .where('origin_ref', '=', `event:${id}`)
+        .execute();
+    const three = await ties();
+    expect(three).toHaveLength(3);
+    expect(three.every((t) => t.weight === 0.5 && t.origin === 'derived' && t.type === 'co_attendance')).toBe(
+      true,
+    );
+    expect((await checkIn(regs.registrations[2].id, false)).statusCode).toBe(200);
+    expect((await ties()).map((t) => t.weight)).toEqual([1]);
+  });
 });

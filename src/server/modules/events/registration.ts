@@ -13,6 +13,7 @@ import * as repo from './repo.ts';
 import type { Question, RegistrationInput } from './schema.ts';
 import { HONEYPOT } from './schema.ts';
 import type { EventTable, RegistrationTable } from './tables.ts';
+import { refreshCoAttendance } from './ties.ts';
 
 type Db = repo.Db;
 
@@ -382,6 +383,8 @@ export async function checkIn(
       { checkedInAt: reg.checked_in_at },
       { checkedInAt },
     );
+    // Who was there together feeds the partner network at once (derived co-attendance ties).
+    await refreshCoAttendance(trx, ctx);
   });
 }
 

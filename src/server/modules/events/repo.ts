@@ -204,3 +204,15 @@ export const listFeedback = (db: Db, networkId: string, eventId: string) =>
     .where('event_id', '=', eventId)
     .orderBy('created_at')
     .execute();
+
+/** Who was there: the organisation of every checked-in confirmed registration, per event. */
+export const attendedOrganisations = (db: Db, networkId: string) =>
+  t(db)
+    .selectFrom('event_registrations as r')
+    .innerJoin('event_events as e', 'e.id', 'r.event_id')
+    .select(['r.event_id', 'e.starts_at', 'r.organisation'])
+    .where('r.network_id', '=', networkId)
+    .where('r.status', '=', 'confirmed')
+    .where('r.checked_in_at', 'is not', null)
+    .where('r.organisation', 'is not', null)
+    .execute();
