@@ -45,7 +45,7 @@ async function registerOnPublicPage(page: Page, eventPath: string, i: number) {
   await page.getByLabel(/Organisatie/).fill(i % 2 ? 'CAW Regio Aalst' : 'OCMW Aalst');
   await page.getByRole('button', { name: /Inschrijven|Op de wachtlijst/ }).click();
   await page.locator('[role="status"]').waitFor();
-  return (await page.locator('[role="status"]').innerText()).trim();
+  return ((await page.locator('[role="status"]').textContent()) ?? '').trim();
 }
 
 describe.skipIf(noBrowser)('journey: activities with registration, waiting list and check-in', () => {
