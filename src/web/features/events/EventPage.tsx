@@ -146,7 +146,6 @@ function Registrations({ event }: { event: EventView }) {
       {list.data ? (
         <DataTable
           caption={t('events.detail.registrations')}
-          captionHidden
           rows={list.data.registrations}
           rowKey={(r) => r.id}
           empty={<p>{t('events.detail.none')}</p>}

@@ -51,8 +51,7 @@ export function EventsPage() {
       {query.isError ? <ErrorNotice error={query.error} onRetry={() => void query.refetch()} /> : null}
       {query.data ? (
         <DataTable
-          caption={t('events.title')}
-          captionHidden
+          caption={t('events.col.listCaption')}
           rows={[...query.data.events].reverse()}
           rowKey={(e) => e.id}
           empty={<p>{t('events.empty')}</p>}

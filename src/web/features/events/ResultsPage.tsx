@@ -42,7 +42,6 @@ export function ResultsPage() {
       <p>{t('events.results.attendanceSummary', { attended: a.attended, registered: a.registered })}</p>
       <DataTable
         caption={t('events.results.attendance')}
-        captionHidden
         rows={a.organisations}
         rowKey={(o) => o.organisation}
         empty={<p>{t('events.detail.none')}</p>}
@@ -56,7 +55,7 @@ export function ResultsPage() {
           },
           {
             id: 'registered',
-            header: t('events.col.registered'),
+            header: t('events.col.registeredCount'),
             cell: (o) => o.registered,
             numeric: true,
             sortValue: (o) => o.registered,
