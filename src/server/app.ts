@@ -20,6 +20,8 @@ import { exchangeRoutes } from './modules/directory/exchange/routes.ts';
 import { directoryFindRoutes } from './modules/directory/find/routes.ts';
 import { publicMapRoutes } from './modules/directory/public/routes.ts';
 import { directoryRoutes } from './modules/directory/routes.ts';
+import { publicAgendaRoutes } from './modules/events/public/routes.ts';
+import { eventsRoutes } from './modules/events/routes.ts';
 import { networkRoutes } from './modules/network/routes.ts';
 import { networksRoutes } from './modules/networks/routes.ts';
 import { outboxRoutes } from './modules/outbox/routes.ts';
@@ -44,11 +46,12 @@ const CSP =
   "child-src blob:; connect-src 'self'; font-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'";
 
 /**
- * The request line as it may be logged: the single-use tokens of "is this still correct?" links travel in the
- * path (API and page), and whoever reads the log must not be able to use them.
+ * The request line as it may be logged: the single-use tokens of "is this still correct?" links and the
+ * participants' links to their event registration travel in the path (API and page), and whoever reads the
+ * log must not be able to use them.
  */
 export function logSafeUrl(url: string): string {
-  return url.replace(/\/(assurance|bevestigen)\/[^/?#]+/g, '/$1/[token]');
+  return url.replace(/\/(assurance|bevestigen|registration|inschrijving)\/[^/?#]+/g, '/$1/[token]');
 }
 
 /** A hop count as Fastify applies it (its types accept only addresses): trust the nearest `hops` proxies. */
@@ -143,6 +146,8 @@ export async function buildApp(config: Config, handle: DbHandle): Promise<Fastif
   await app.register(directoryAnalysisRoutes);
   await app.register(exchangeRoutes);
   await app.register(planRoutes);
+  await app.register(eventsRoutes);
+  await app.register(publicAgendaRoutes);
 
   const indexHtml = path.join(WEB_DIST, 'index.html');
   const hasWeb = fs.existsSync(indexHtml);

@@ -17,13 +17,19 @@ const PUBLIC_READS = [
   /^\/api\/networks\/\{slug\}\/plans(\/\{planId\}(\/tree|\/report|\/export\.(json|csv))?)?$/, // published plans
   /^\/api\/networks\/\{slug\}\/directory\/curate\/services\/\{id\}\/fields$/, // what a suggestion may change
   /^\/api\/networks\/\{slug\}\/directory\/curate\/assurance\/\{token\}$/, // the link in a "still correct?" mail
+  /^\/api\/networks\/\{slug\}\/events(\.ics|\/\{eventId\})?$/, // the public agenda, its calendar, an event
+  /^\/api\/networks\/\{slug\}\/events\/registration\/\{token\}$/, // a participant's own registration link
   /^\/api\/hsds\//, // the open HSDS API
   /^\/kaart/, // the public social map
+  /^\/agenda\//, // the public agenda
 ];
 const PUBLIC_WRITES = [
   /^\/api\/auth\/(login|logout)$/,
   /^\/api\/networks\/\{slug\}\/directory\/curate\/services\/\{id\}\/suggestions$/, // anyone may suggest
   /^\/api\/networks\/\{slug\}\/directory\/curate\/assurance\/\{token\}$/, // the token is the credential
+  /^\/api\/networks\/\{slug\}\/events\/\{eventId\}\/registrations$/, // registering for a public event
+  /^\/api\/networks\/\{slug\}\/events\/registration\/\{token\}\/(cancel|confirm|feedback)$/, // the token is the credential
+  /^\/agenda\/\{slug\}\/(\{eventId\}|inschrijving\/\{token\}\/\w+)$/, // the agenda's forms, as the two above
 ];
 
 const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';

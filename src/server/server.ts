@@ -4,7 +4,9 @@ import { openConfiguredDb, sqliteFile } from './database.ts';
 import { seedDemoOnce } from './demo/seed.ts';
 import { startAssuranceScheduler } from './modules/directory/curate/service.ts';
 import { startStuckJobSweep } from './modules/directory/exchange/service.ts';
+import { startHoldSweeper } from './modules/events/registration.ts';
 import { closeNetworkMetricsWorkers } from './modules/network/metrics/index.ts';
+import { SYSTEM_ACTOR } from './platform/audit.ts';
 import type { Config } from './platform/config.ts';
 import { holdDatabase } from './platform/db/backup.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
@@ -34,6 +36,8 @@ export async function startKnooppunt(config: Config): Promise<RunningKnooppunt> 
     const stopAssurance = startAssuranceScheduler(handle.db, app.log);
     // Import jobs a previous process left 'running' are failed with a reason, not shown running for ever.
     const stopStuckJobs = startStuckJobSweep(handle.db, app.log);
+    // A place held for someone promoted from a waiting list passes on when its time is up.
+    const stopHolds = startHoldSweeper(handle.db, SYSTEM_ACTOR, app.log);
     const address = await app.listen({ port: config.port, host: config.host });
     const port = (app.server.address() as { port: number }).port;
     const url =
@@ -50,6 +54,7 @@ export async function startKnooppunt(config: Config): Promise<RunningKnooppunt> 
         await stopMail();
         await stopAssurance();
         await stopStuckJobs();
+        await stopHolds();
         await closeNetworkMetricsWorkers();
         await handle.close();
         release();

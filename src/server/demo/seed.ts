@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { createUser } from '../modules/accounts/service.ts';
 import { seedDirectoryDemo } from '../modules/directory/demo.ts';
+import { seedEventsDemo } from '../modules/events/demo.ts';
 import { seedNetworkDemo } from '../modules/network/demo.ts';
 import { createNetwork, grantRole } from '../modules/networks/service.ts';
 import { seedPlanDemo } from '../modules/plan/demo.ts';
@@ -108,6 +109,7 @@ export async function seedDemoOnce(
   // After the network: its demo partners become the directory organisations of the same name.
   await seedDirectoryDemo(db, 'elz-regio-aalst');
   await seedPlanDemo(db);
+  await seedEventsDemo(db);
   await db
     .updateTable('platform_state')
     .set({ value: 'done', updated_at: nowIso() })

@@ -17,6 +17,13 @@ export function setPublicBaseUrl(url: string | undefined): void {
 
 export const appLink = (path: string): string => `${publicBaseUrl}${path}`;
 
+/** A file sent with a mail; only text files (an event's .ics), so the outbox row stays readable. */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
 export interface Mail {
   networkId: string | null;
   to: string;
@@ -25,6 +32,7 @@ export interface Mail {
   kind: string;
   /** Reminders are queued ahead and sent from this moment on. */
   sendAfter?: Date;
+  attachments?: MailAttachment[];
 }
 
 /** Queues a mail; call it with the transaction of the change that causes it. */
@@ -46,12 +54,32 @@ export async function queueMail(db: Kysely<PlatformTables>, mail: Mail): Promise
       send_after: (mail.sendAfter ?? new Date()).toISOString(),
       sent_at: null,
       claimed_by: null,
+      attachments: mail.attachments?.length ? JSON.stringify(mail.attachments) : null,
     })
     .execute();
   return id;
 }
 
-export type MailTransport = (m: { from: string; to: string; subject: string; text: string }) => Promise<void>;
+/**
+ * Takes back a mail that has not gone out yet (the reminder of a registration that was cancelled). Only a
+ * pending row changes, so a mail already claimed by the dispatcher is not touched.
+ */
+export async function withdrawMail(db: Kysely<PlatformTables>, id: string): Promise<void> {
+  await db
+    .updateTable('outbox')
+    .set({ status: 'withdrawn' })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .execute();
+}
+
+export type MailTransport = (m: {
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  attachments?: MailAttachment[];
+}) => Promise<void>;
 
 export function smtpTransport(smtpUrl: string): MailTransport {
   const transporter = nodemailer.createTransport(smtpUrl);
@@ -107,7 +135,8 @@ export async function deliverDue(
       continue;
     }
     try {
-      await transport({ from, to: m.to_address, subject: m.subject, text: m.text_body });
+      const attachments = m.attachments ? (JSON.parse(m.attachments) as MailAttachment[]) : undefined;
+      await transport({ from, to: m.to_address, subject: m.subject, text: m.text_body, attachments });
       await db
         .updateTable('outbox')
         .set({ status: 'sent', sent_at: nowIso(), attempts: m.attempts + 1, claimed_by: null })

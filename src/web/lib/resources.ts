@@ -11,6 +11,9 @@ import directoryExchangeNl from '../features/directory/exchange/locales/nl.json'
 import directoryEn from '../features/directory/locales/en.json';
 import directoryFr from '../features/directory/locales/fr.json';
 import directoryNl from '../features/directory/locales/nl.json';
+import eventsEn from '../features/events/locales/en.json';
+import eventsFr from '../features/events/locales/fr.json';
+import eventsNl from '../features/events/locales/nl.json';
 import networkEn from '../features/network/locales/en.json';
 import networkFr from '../features/network/locales/fr.json';
 import networkNl from '../features/network/locales/nl.json';
@@ -36,6 +39,7 @@ export const RESOURCES = {
     },
     network: networkNl,
     plan: planNl,
+    events: eventsNl,
   },
   fr: {
     ...fr,
@@ -47,6 +51,7 @@ export const RESOURCES = {
     },
     network: networkFr,
     plan: planFr,
+    events: eventsFr,
   },
   en: {
     ...en,
@@ -58,5 +63,6 @@ export const RESOURCES = {
     },
     network: networkEn,
     plan: planEn,
+    events: eventsEn,
   },
 };

@@ -122,6 +122,8 @@ export interface OutboxTable {
   send_after: string;
   sent_at: string | null;
   claimed_by: string | null;
+  /** JSON MailAttachment[] (text content), or null. */
+  attachments: string | null;
 }
 
 export interface PlatformStateTable {

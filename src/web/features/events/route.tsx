@@ -1,0 +1,50 @@
+import { useTranslation } from 'react-i18next';
+import { Link, Route, Routes, useParams } from 'react-router';
+import { useNetwork } from '../../routes/NetworkLayout.tsx';
+import { DoorPage } from './DoorPage.tsx';
+import { EventFormPage } from './EventFormPage.tsx';
+import { EventPage } from './EventPage.tsx';
+import { EventsPage } from './EventsPage.tsx';
+import { ResultsPage } from './ResultsPage.tsx';
+import './events.css';
+
+/** The activities module's staff pages under /n/:slug/activiteiten; the public agenda is /agenda/:slug. */
+export function Component() {
+  const { t } = useTranslation();
+  const { detail } = useNetwork();
+  if (detail.role !== 'staff' && detail.role !== 'admin') {
+    return (
+      <>
+        <h1>{t('events.title')}</h1>
+        <p>{t('events.staffOnly')}</p>
+        <p>
+          <a href={`/agenda/${detail.network.slug}`}>{t('events.publicAgenda')}</a>
+        </p>
+      </>
+    );
+  }
+  return (
+    <Routes>
+      <Route index element={<EventsPage />} />
+      <Route path="nieuw" element={<EventFormPage />} />
+      <Route path=":eventId" element={<EventPage />} />
+      <Route path=":eventId/bewerken" element={<EventFormPage />} />
+      <Route path=":eventId/deur" element={<DoorPage />} />
+      <Route path=":eventId/resultaten" element={<ResultsPage />} />
+      <Route path="*" element={<UnknownPage />} />
+    </Routes>
+  );
+}
+
+function UnknownPage() {
+  const { t } = useTranslation();
+  const { slug = '' } = useParams();
+  return (
+    <>
+      <h1>{t('events.unknown.title')}</h1>
+      <p>
+        <Link to={`/n/${slug}/activiteiten`}>{t('events.unknown.back')}</Link>
+      </p>
+    </>
+  );
+}
