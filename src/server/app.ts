@@ -20,6 +20,7 @@ import { exchangeRoutes } from './modules/directory/exchange/routes.ts';
 import { directoryFindRoutes } from './modules/directory/find/routes.ts';
 import { publicMapRoutes } from './modules/directory/public/routes.ts';
 import { directoryRoutes } from './modules/directory/routes.ts';
+import { insightsRoutes } from './modules/insights/routes.ts';
 import { networkRoutes } from './modules/network/routes.ts';
 import { networksRoutes } from './modules/networks/routes.ts';
 import { outboxRoutes } from './modules/outbox/routes.ts';
@@ -138,6 +139,7 @@ export async function buildApp(config: Config, handle: DbHandle): Promise<Fastif
   await app.register(directoryAnalysisRoutes);
   await app.register(exchangeRoutes);
   await app.register(planRoutes);
+  await app.register(insightsRoutes);
 
   const indexHtml = path.join(WEB_DIST, 'index.html');
   const hasWeb = fs.existsSync(indexHtml);

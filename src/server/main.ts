@@ -6,6 +6,7 @@ import { seedDemoOnce } from './demo/seed.ts';
 import { createUser } from './modules/accounts/service.ts';
 import { runAssuranceRound } from './modules/directory/curate/service.ts';
 import { EXCHANGE_USAGE, exchangeCommand, isExchangeCommand } from './modules/directory/exchange/cli.ts';
+import { FIGURES_USAGE, figuresCommand, isFiguresCommand } from './modules/insights/cli.ts';
 import { networkMetricsCommand } from './modules/network/cli.ts';
 import { grantRole } from './modules/networks/service.ts';
 import { PLAN_USAGE, planCommand } from './modules/plan/exchange.ts';
@@ -28,6 +29,7 @@ const USAGE = `Usage: npm run knooppunt -- <command> [options]
   restore <file>                replace the SQLite database by a backup (stop the server first)
 ${PLAN_USAGE}
 ${EXCHANGE_USAGE}
+${FIGURES_USAGE}
   directory:assurance [--months N]
                                 ask partners whose social-map records were not confirmed for N months (12)
   network metrics --edges <file.csv> [--directed] [--json]
@@ -189,7 +191,8 @@ async function main(argv: string[]): Promise<number> {
     case 'import':
       return withDb(config, (h) => {
         const io = { db: h.db, out: console.log, err: console.error };
-        // The social map's HSDS and spreadsheet exchange; every other import/export is the plan module's.
+        // Regional figures, the social map's HSDS and spreadsheet exchange; every other import/export is the plan module's.
+        if (isFiguresCommand([command, ...rest])) return figuresCommand([command, ...rest], io);
         return isExchangeCommand([command, ...rest])
           ? exchangeCommand([command, ...rest], io)
           : planCommand([command, ...rest], io);
