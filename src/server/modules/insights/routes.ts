@@ -37,7 +37,7 @@ export const insightsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    `${BASE}/figures`,
+    `${BASE}/insights/indicators`,
     { schema: { tags, params: SlugParams, response: { 200: IndicatorList } } },
     async (req) => ({ indicators: await read.listIndicators(db, await reader(req, req.params.slug)) }),
   );
@@ -55,7 +55,7 @@ export const insightsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    `${BASE}/profiles/:nis`,
+    `${BASE}/insights/profiles/:nis`,
     { schema: { tags, params: PlaceParams, response: { 200: Profile } } },
     async (req) => read.profile(db, await reader(req, req.params.slug), req.params.nis, req.lang),
   );

@@ -98,4 +98,4 @@ export const ImportResult = z.object({
 });
 export type ImportResult = z.infer<typeof ImportResult>;
 
-export const ImportQuery = z.strictObject({ file: z.string().min(1).max(200).default('cijfers.csv') });
+export const ImportQuery = z.object({ file: z.string().min(1).max(200).default('cijfers.csv') });
