@@ -25,6 +25,7 @@ import { networkRoutes } from './modules/network/routes.ts';
 import { networksRoutes } from './modules/networks/routes.ts';
 import { outboxRoutes } from './modules/outbox/routes.ts';
 import { planRoutes } from './modules/plan/routes.ts';
+import { signalsRoutes } from './modules/signals/routes.ts';
 import type { Config } from './platform/config.ts';
 import type { DbHandle } from './platform/db/index.ts';
 import { ping } from './platform/db/index.ts';
@@ -140,6 +141,7 @@ export async function buildApp(config: Config, handle: DbHandle): Promise<Fastif
   await app.register(exchangeRoutes);
   await app.register(planRoutes);
   await app.register(insightsRoutes);
+  await app.register(signalsRoutes);
 
   const indexHtml = path.join(WEB_DIST, 'index.html');
   const hasWeb = fs.existsSync(indexHtml);
