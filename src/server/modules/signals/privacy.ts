@@ -18,14 +18,16 @@ function isNationalNumber(digits: string): boolean {
 
 function kindsIn(text: string): Kind[] {
   const out: Kind[] = [];
+  let rest = text;
   for (const m of text.matchAll(NATIONAL_NUMBER)) {
     if (isNationalNumber(m.slice(1, 6).join(''))) {
-      out.push('national_number');
-      break;
+      if (!out.includes('national_number')) out.push('national_number');
+      // Its eleven digits would otherwise read as a phone number too.
+      rest = rest.replace(m[0], ' ');
     }
   }
-  if (EMAIL.test(text)) out.push('email');
-  if (PHONE.test(text)) out.push('phone');
+  if (EMAIL.test(rest)) out.push('email');
+  if (PHONE.test(rest)) out.push('phone');
   if (BIRTH_DATE.test(text)) out.push('birth_date');
   return out;
 }

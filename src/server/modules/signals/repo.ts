@@ -120,16 +120,15 @@ export async function insertHistory(db: Db, rows: SignalHistoryTable[]): Promise
   if (rows.length) await t(db).insertInto('signal_history').values(rows).execute();
 }
 
-export const historyOf = (db: Db, networkId: string, subject: { signalId?: string; dossierId?: string }) =>
+export const historyOf = (db: Db, networkId: string, subject: { signalId: string } | { dossierId: string }) =>
   t(db)
     .selectFrom('signal_history')
     .selectAll()
     .where('network_id', '=', networkId)
-    .where((eb) =>
-      eb.or([
-        eb('signal_id', '=', subject.signalId ?? '\u0000'),
-        eb('dossier_id', '=', subject.dossierId ?? '\u0000'),
-      ]),
+    .where(
+      'signalId' in subject ? 'signal_id' : 'dossier_id',
+      '=',
+      'signalId' in subject ? subject.signalId : subject.dossierId,
     )
     .orderBy('at')
     .execute();
