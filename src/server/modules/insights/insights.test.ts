@@ -9,6 +9,7 @@ import { figuresCommand } from './cli.ts';
 import { detectNumberStyle, parseNumber } from './parse.ts';
 import { project } from './read.ts';
 
+const COVERAGE = '/api/networks/elz-regio-aalst/directory/coverage';
 const HEADER = 'indicator;name;unit;municipality;period;value;source;licence;fictional';
 const SCREENING = (place: string, period: string, value: string, unit = '%') =>
   `borstscreening;Deelname borstkankeronderzoek (fictief, één reeks);${unit};${place};${period};${value};Demo;CC BY 4.0;ja`;
@@ -229,6 +230,43 @@ describe.each(testEngines())('regional figures on %s', (engine) => {
     expect(res.statusCode).toBe(200);
     expect(res.json().source).toContain('Statbel');
     expect(res.json().values.filter((v: { period: string }) => v.period === '2026')).toHaveLength(5);
+  });
+
+  it('ranks the gap map by shortfall where need, supply and signals meet', async () => {
+    const url = '/api/networks/elz-regio-aalst/insights/gap-map?indicator=borstscreening';
+    expect((await k.app.inject({ url })).statusCode).toBe(401);
+    const plain = (await k.app.inject({ url, headers: as(staff) })).json();
+    expect(plain.municipalities[0].name).toBe('Lede');
+    expect(plain.municipalities[0].need.value).toBe(44);
+    expect(plain.municipalities[0].need.gap).toBeGreaterThan(0);
+    expect(plain.method).toContain('Tekortscore');
+    const aalst = plain.municipalities.find((m: { nis: string }) => m.nis === '41002');
+    expect(aalst.need.gap).toBe(0);
+    // A rubric without services: every municipality falls short on supply alike.
+    const admin = await loginAs(k.app, 'beheerder@demo.knooppunt.be');
+    const term = await k.app.inject({
+      method: 'POST',
+      url: '/api/networks/elz-regio-aalst/directory/taxonomy/terms',
+      headers: as(admin),
+      payload: { taxonomyId: 'rubric', names: { nl: 'Borstkankerscreening' } },
+    });
+    expect(term.statusCode, term.body).toBe(201);
+    const coverage = (await k.app.inject({ url: COVERAGE, headers: as(staff) })).json();
+    const rubric = coverage.rubrics.find((r: { termId: string }) => r.termId === term.json().id);
+    expect(rubric, `${term.body} ${JSON.stringify(coverage).slice(0, 400)}`).toBeDefined();
+    const withSupply = (
+      await k.app.inject({ url: `${url}&rubric=${rubric.termId}`, headers: as(staff) })
+    ).json();
+    expect(withSupply.rubric.termId).toBe(rubric.termId);
+    for (const m of withSupply.municipalities) {
+      const cell = rubric.cells.find((c: { nisCode: string }) => c.nisCode === m.nis);
+      expect(m.supply.per10k).toBe(cell.per10k);
+    }
+    const builtIn = await k.app.inject({
+      url: url.replace('borstscreening', 'population'),
+      headers: as(staff),
+    });
+    expect(builtIn.statusCode).toBe(400);
   });
 
   it('keeps figures within their network', async () => {

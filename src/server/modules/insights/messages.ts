@@ -4,6 +4,9 @@ registerMessages({
   nl: {
     insights_unknown_indicator: 'Deze indicator bestaat niet in dit netwerk.',
     insights_unknown_municipality: 'Deze gemeente bestaat niet in de cijfers van dit netwerk.',
+    insights_unknown_rubric: 'Deze rubriek bestaat niet in de sociale kaart.',
+    insights_gap_builtin:
+      'Kies voor de kansenkaart een ingelezen indicator (bv. deelname aan een screening).',
     insights_import_columns: 'Het bestand mist deze kolommen: {missing}.',
     insights_import_empty: 'Het bestand bevat geen regels met cijfers.',
     insights_import_format: 'Dit bestand kan niet gelezen worden: {details}',
@@ -30,6 +33,9 @@ registerMessages({
   fr: {
     insights_unknown_indicator: "Cet indicateur n'existe pas dans ce réseau.",
     insights_unknown_municipality: "Cette commune n'existe pas dans les chiffres de ce réseau.",
+    insights_unknown_rubric: "Cette rubrique n'existe pas dans la carte sociale.",
+    insights_gap_builtin:
+      'Pour la carte des manques, choisissez un indicateur importé (p. ex. la participation à un dépistage).',
     insights_import_columns: 'Il manque ces colonnes dans le fichier : {missing}.',
     insights_import_empty: 'Le fichier ne contient aucune ligne de chiffres.',
     insights_import_format: 'Ce fichier ne peut pas être lu : {details}',
@@ -58,6 +64,8 @@ registerMessages({
   en: {
     insights_unknown_indicator: 'This indicator does not exist in this network.',
     insights_unknown_municipality: "This municipality is not among this network's figures.",
+    insights_unknown_rubric: 'This rubric does not exist in the social map.',
+    insights_gap_builtin: 'For the gap map, choose an imported indicator (e.g. screening participation).',
     insights_import_columns: 'The file lacks these columns: {missing}.',
     insights_import_empty: 'The file has no lines with figures.',
     insights_import_format: 'This file cannot be read: {details}',

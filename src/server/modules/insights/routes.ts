@@ -3,12 +3,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../platform/audit.ts';
 import { requireAuth } from '../../platform/http.ts';
 import { resolveTenant } from '../../platform/tenancy.ts';
+import { gapMap } from './gap.ts';
 import { importFigures, readFigureFile } from './import.ts';
 import * as read from './read.ts';
 import {
   Comparison,
   FigureParams,
   FigureSeries,
+  GapMap,
+  GapQuery,
   ImportQuery,
   ImportResult,
   IndicatorList,
@@ -58,6 +61,16 @@ export const insightsRoutes: FastifyPluginAsyncZod = async (app) => {
     `${BASE}/insights/profiles/:nis`,
     { schema: { tags, params: PlaceParams, response: { 200: Profile } } },
     async (req) => read.profile(db, await reader(req, req.params.slug), req.params.nis, req.lang),
+  );
+
+  app.get(
+    `${BASE}/insights/gap-map`,
+    { schema: { tags, params: SlugParams, querystring: GapQuery, response: { 200: GapMap } } },
+    async (req) => {
+      requireAuth(req);
+      const tenant = await resolveTenant(db, req.auth, req.params.slug, 'viewer');
+      return gapMap(db, tenant, req.query, req.lang);
+    },
   );
 
   app.post(

@@ -99,3 +99,35 @@ export const ImportResult = z.object({
 export type ImportResult = z.infer<typeof ImportResult>;
 
 export const ImportQuery = z.object({ file: z.string().min(1).max(200).default('cijfers.csv') });
+
+export const GapQuery = z.object({
+  indicator: IndicatorKey,
+  rubric: z.string().min(1).max(200).optional(),
+});
+
+export const GapMap = z.object({
+  indicator: z.object({ key: z.string(), name: Names, unit: z.string(), source: z.string() }),
+  rubric: z.object({ termId: z.string(), names: Names }).nullable(),
+  /** How the score is made, in the user's language. */
+  method: z.string(),
+  municipalities: z.array(
+    z.object({
+      nis: z.string(),
+      name: z.string(),
+      need: z
+        .object({
+          period: z.string(),
+          value: z.number(),
+          networkMean: z.number().nullable(),
+          gap: z.number(),
+        })
+        .nullable(),
+      supply: z
+        .object({ services: z.number(), per10k: z.number(), average: z.number(), gap: z.number() })
+        .nullable(),
+      signals: z.number(),
+      score: z.number(),
+    }),
+  ),
+});
+export type GapMap = z.infer<typeof GapMap>;

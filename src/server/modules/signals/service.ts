@@ -467,3 +467,6 @@ export async function toPlanAction(
     return { planId: input.planId, nodeId };
   });
 }
+
+/** Open signals (not yet fed back) per municipality, for the gap map of the insights module. */
+export const openSignalCounts = (db: Db, networkId: string) => repo.openSignalsByMunicipality(db, networkId);
