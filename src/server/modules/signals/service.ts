@@ -31,6 +31,8 @@ import type { SignalDossierTable, SignalHistoryTable, SignalTable } from './tabl
 type Db = Kysely<PlatformTables>;
 const audit = auditTenantWrite;
 
+export type SignalInput = CreateSignalInput;
+
 export const today = () => new Date().toISOString().slice(0, 10);
 export const isStaff = (tenant: TenantContext) => hasRole(tenant, 'staff');
 
