@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { TextField } from '../components/Field.tsx';
 import { Loading } from '../components/States.tsx';
 import { useLogin, useSession } from '../lib/session.ts';
 import { useDocumentTitle } from '../lib/title.ts';
@@ -61,28 +62,24 @@ export function LoginPage() {
         <div id={errorId} role="alert" className={message ? 'notice notice-error' : 'visually-hidden'}>
           {message ? <p>{message}</p> : null}
         </div>
-        <div className="field">
-          <label htmlFor={emailId}>{t('login.email')}</label>
-          <input
-            id={emailId}
-            name="email"
-            type="email"
-            autoComplete="username"
-            required
-            aria-invalid={message ? true : undefined}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={passwordId}>{t('login.password')}</label>
-          <input
-            id={passwordId}
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            aria-invalid={message ? true : undefined}
-          />
-        </div>
+        <TextField
+          id={emailId}
+          label={t('login.email')}
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          error={message ? true : undefined}
+        />
+        <TextField
+          id={passwordId}
+          label={t('login.password')}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          error={message ? true : undefined}
+        />
         <button type="submit" className="button" disabled={login.isPending}>
           {login.isPending ? t('login.submitting') : t('login.submit')}
         </button>

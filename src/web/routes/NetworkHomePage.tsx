@@ -4,6 +4,8 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Chart } from '../components/Chart.tsx';
+import { type Column, DataTable } from '../components/DataTable.tsx';
+import { Figure, SourceLine } from '../components/Figure.tsx';
 import {
   type MapArea,
   MunicipalityMap,
@@ -12,7 +14,6 @@ import {
   shareBreaks,
 } from '../components/MunicipalityMap.tsx';
 import { ErrorNotice, Loading } from '../components/States.tsx';
-import { TableRegion } from '../components/TableRegion.tsx';
 import { MODULES } from '../features/modules.ts';
 import { api } from '../lib/api.ts';
 import { useFormat } from '../lib/format.ts';
@@ -42,7 +43,7 @@ function useMunicipalityName() {
 }
 
 /** A figure that may be missing: a dash for the eye, words for a screen reader. */
-function Figure({ value, format }: { value: number | null; format: (n: number) => string }) {
+function MaybeNumber({ value, format }: { value: number | null; format: (n: number) => string }) {
   const { t } = useTranslation();
   if (value !== null) return <>{format(value)}</>;
   return (
@@ -231,88 +232,69 @@ function FiguresTable({ figures }: { figures: NetworkFigures }) {
   const complete = figures.totals.complete;
   const sum = (pick: (m: MunicipalityFigures) => number | null) =>
     complete ? figures.municipalities.reduce((total, m) => total + (pick(m) ?? 0), 0) : null;
+  const age = (id: string, header: string, pick: (m: MunicipalityFigures) => number | null, share = false) =>
+    ({
+      id,
+      header,
+      numeric: true,
+      sortValue: pick,
+      cell: (m) => <MaybeNumber value={pick(m)} format={share ? format.share : format.integer} />,
+    }) satisfies Column<MunicipalityFigures>;
   return (
-    <TableRegion captionId="figures-caption">
-      <table className="data-table">
-        <caption id="figures-caption">
+    <DataTable
+      caption={
+        <>
           {t('home.tableCaption')}
           {figures.referenceDate ? ` (${format.day(figures.referenceDate)})` : null}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('home.colMunicipality')}</th>
-            <th scope="col" className="num">
-              {t('home.colPopulation')}
-            </th>
-            <th scope="col" className="num">
-              {t('home.col0to14')}
-            </th>
-            <th scope="col" className="num">
-              {t('home.col15to64')}
-            </th>
-            <th scope="col" className="num">
-              {t('home.col65plus')}
-            </th>
-            <th scope="col" className="num">
-              {t('home.colShare')}
-            </th>
-            <th scope="col">{t('home.colDate')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {figures.municipalities.map((m) => {
-            return (
-              <tr key={m.nisCode}>
-                <th scope="row">{name(m)}</th>
-                <td className="num">{format.integer(m.population)}</td>
-                <td className="num">
-                  <Figure value={m.age0to14} format={format.integer} />
-                </td>
-                <td className="num">
-                  <Figure value={m.age15to64} format={format.integer} />
-                </td>
-                <td className="num">
-                  <Figure value={m.age65plus} format={format.integer} />
-                </td>
-                <td className="num">
-                  <Figure value={m.share65plus} format={format.share} />
-                </td>
-                <td>{format.shortDay(m.referenceDate)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">{t('home.total')}</th>
-            <td className="num">{format.integer(figures.totals.population)}</td>
-            <td className="num">
-              <Figure value={sum((m) => m.age0to14)} format={format.integer} />
-            </td>
-            <td className="num">
-              <Figure value={sum((m) => m.age15to64)} format={format.integer} />
-            </td>
-            <td className="num">
-              <Figure value={figures.totals.age65plus} format={format.integer} />
-            </td>
-            <td className="num">
-              <Figure value={figures.totals.share65plus} format={format.share} />
-            </td>
-            <td>
-              {figures.referenceDate ? (
-                format.shortDay(figures.referenceDate)
-              ) : (
-                <Figure value={null} format={format.integer} />
-              )}
-            </td>
-          </tr>
-        </tfoot>
-      </table>
-    </TableRegion>
+        </>
+      }
+      rows={figures.municipalities}
+      rowKey={(m) => m.nisCode}
+      columns={[
+        { id: 'name', header: t('home.colMunicipality'), rowHeader: true, sortValue: name, cell: name },
+        {
+          id: 'population',
+          header: t('home.colPopulation'),
+          numeric: true,
+          sortValue: (m) => m.population,
+          cell: (m) => format.integer(m.population),
+        },
+        age('age0to14', t('home.col0to14'), (m) => m.age0to14),
+        age('age15to64', t('home.col15to64'), (m) => m.age15to64),
+        age('age65plus', t('home.col65plus'), (m) => m.age65plus),
+        age('share65plus', t('home.colShare'), (m) => m.share65plus, true),
+        { id: 'date', header: t('home.colDate'), cell: (m) => format.shortDay(m.referenceDate) },
+      ]}
+      footer={
+        <tr>
+          <th scope="row">{t('home.total')}</th>
+          <td className="num">{format.integer(figures.totals.population)}</td>
+          <td className="num">
+            <MaybeNumber value={sum((m) => m.age0to14)} format={format.integer} />
+          </td>
+          <td className="num">
+            <MaybeNumber value={sum((m) => m.age15to64)} format={format.integer} />
+          </td>
+          <td className="num">
+            <MaybeNumber value={figures.totals.age65plus} format={format.integer} />
+          </td>
+          <td className="num">
+            <MaybeNumber value={figures.totals.share65plus} format={format.share} />
+          </td>
+          <td>
+            {figures.referenceDate ? (
+              format.shortDay(figures.referenceDate)
+            ) : (
+              <MaybeNumber value={null} format={format.integer} />
+            )}
+          </td>
+        </tr>
+      }
+    />
   );
 }
 
-function AgeingTrend({ figures }: { figures: NetworkFigures }) {
+function AgeingTrend({ figures, source }: { figures: NetworkFigures; source: string }) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   // biome-ignore lint/correctness/useExhaustiveDependencies: the formatters change with the language only.
@@ -355,41 +337,49 @@ function AgeingTrend({ figures }: { figures: NetworkFigures }) {
     };
   }, [figures, i18n.language]);
   return (
-    <section className="figure-block" aria-labelledby="trend-heading">
-      <h3 id="trend-heading">{t('home.trendHeading')}</h3>
-      <div className="trend">
-        <Chart option={option} label={t('home.trendLabel')} height={260} />
-        <TableRegion captionId="trend-caption">
-          <table className="data-table data-table-compact">
-            <caption id="trend-caption">{t('home.trendCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('home.colYear')}</th>
-                <th scope="col" className="num">
-                  {t('home.colPopulation')}
-                </th>
-                <th scope="col" className="num">
-                  {t('home.col65plus')}
-                </th>
-                <th scope="col" className="num">
-                  {t('home.colShare')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {figures.series.map((point) => (
-                <tr key={point.referenceDate}>
-                  <th scope="row">{format.year(point.referenceDate)}</th>
-                  <td className="num">{format.integer(point.total)}</td>
-                  <td className="num">{format.integer(point.age65plus)}</td>
-                  <td className="num">{format.share(point.share65plus)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
-      </div>
-    </section>
+    <Figure
+      heading={t('home.trendHeading')}
+      level="h3"
+      layout="beside"
+      option={option}
+      label={t('home.trendLabel')}
+      height={260}
+      source={source}
+      table={
+        <DataTable
+          caption={t('home.trendCaption')}
+          compact
+          rows={figures.series}
+          rowKey={(point) => point.referenceDate}
+          columns={[
+            {
+              id: 'year',
+              header: t('home.colYear'),
+              rowHeader: true,
+              cell: (point) => format.year(point.referenceDate),
+            },
+            {
+              id: 'total',
+              header: t('home.colPopulation'),
+              numeric: true,
+              cell: (point) => format.integer(point.total),
+            },
+            {
+              id: 'age65plus',
+              header: t('home.col65plus'),
+              numeric: true,
+              cell: (point) => format.integer(point.age65plus),
+            },
+            {
+              id: 'share',
+              header: t('home.colShare'),
+              numeric: true,
+              cell: (point) => format.share(point.share65plus),
+            },
+          ]}
+        />
+      }
+    />
   );
 }
 
@@ -402,11 +392,7 @@ function Figures({ slug, networkName }: { slug: string; networkName: string }) {
   const figures = query.data;
   if (figures.municipalities.length === 0) return <p className="notice notice-info">{t('home.noFigures')}</p>;
   const missing = figures.municipalities.filter((m) => !hasAgeBreakdown(m)).length;
-  const source = (
-    <p className="source">
-      {t('home.source')} · {t('home.licence', { licence: figures.licence })}
-    </p>
-  );
+  const source = `${t('home.source')} · ${t('home.licence', { licence: figures.licence })}`;
   return (
     <>
       <p className="lead">
@@ -429,13 +415,8 @@ function Figures({ slug, networkName }: { slug: string; networkName: string }) {
         <PopulationChart figures={figures} />
       </div>
       <FiguresTable figures={figures} />
-      {source}
-      {figures.series.length > 0 ? (
-        <>
-          <AgeingTrend figures={figures} />
-          {source}
-        </>
-      ) : null}
+      <SourceLine>{source}</SourceLine>
+      {figures.series.length > 0 ? <AgeingTrend figures={figures} source={source} /> : null}
     </>
   );
 }

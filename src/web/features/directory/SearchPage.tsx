@@ -421,11 +421,11 @@ function Results({
 }
 
 function ResultCard({ item, number, atMoment }: { item: SearchItem; number: number; atMoment: boolean }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const path = useDirectoryPath();
   // The record page's "back" link returns to exactly this search.
   const state = { search: useSearchParams()[0].toString() };
-  const distance = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
+  const format = useFormat();
   return (
     <li className="result-card card">
       <span className="result-number" aria-hidden="true">
@@ -448,7 +448,7 @@ function ResultCard({ item, number, atMoment }: { item: SearchItem; number: numb
           {item.distance_km !== null ? (
             <span className="result-distance">
               {' · '}
-              {t('directory.results.distance', { km: distance.format(item.distance_km) })}
+              {t('directory.results.distance', { km: format.decimal(item.distance_km, 1) })}
             </span>
           ) : null}
         </p>

@@ -155,12 +155,7 @@ function ServiceView({ s }: { s: ServiceRecord }) {
                     .map((c) =>
                       [
                         c.option,
-                        c.amount !== null
-                          ? new Intl.NumberFormat(format.locale, {
-                              style: 'currency',
-                              currency: c.currency,
-                            }).format(c.amount)
-                          : null,
+                        c.amount !== null ? format.currency(c.amount, c.currency) : null,
                         c.description,
                       ]
                         .filter(Boolean)

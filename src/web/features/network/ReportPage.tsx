@@ -2,10 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice, Loading } from '../../components/States.tsx';
 import { TableRegion } from '../../components/TableRegion.tsx';
+import { useFormat } from '../../lib/format.ts';
 import { useDocumentTitle } from '../../lib/title.ts';
 import { useNetwork } from '../../routes/NetworkLayout.tsx';
 import { useNetworkApi } from './api.ts';
-import { Headline, PartnersTable, SectorSwatch, useNumbers } from './common.tsx';
+import { Headline, PartnersTable, SectorSwatch } from './common.tsx';
 import { NetworkGraph } from './NetworkGraph.tsx';
 import { PartnerScores, RoundScores } from './ResultsPage.tsx';
 import { RoundsTrend } from './SurveyPage.tsx';
@@ -15,7 +16,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 function Changes({ before, now, since }: { before: Metrics; now: Metrics; since: string }) {
   const { t } = useTranslation();
-  const n = useNumbers();
+  const n = useFormat();
   const rows: [string, number, number, (x: number) => string][] = [
     [t('network.figures.partners'), before.network.nodes, now.network.nodes, n.integer],
     [t('network.figures.ties'), before.network.edges, now.network.edges, n.integer],
@@ -79,7 +80,7 @@ export function ReportPage() {
   const { t } = useTranslation();
   const { detail } = useNetwork();
   const api = useNetworkApi();
-  const n = useNumbers();
+  const n = useFormat();
   const slug = detail.network.slug;
   useDocumentTitle(t('network.report.title'), detail.network.name);
   const now = { from: today(), to: today() };

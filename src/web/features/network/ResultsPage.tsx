@@ -3,27 +3,28 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorNotice, Loading } from '../../components/States.tsx';
 import { TableRegion } from '../../components/TableRegion.tsx';
+import { useFormat } from '../../lib/format.ts';
 import { useDocumentTitle } from '../../lib/title.ts';
 import { useNetwork } from '../../routes/NetworkLayout.tsx';
 import { useNetworkApi } from './api.ts';
-import { Missing, useModulePath, useNumbers } from './common.tsx';
+import { Missing, useModulePath } from './common.tsx';
 import { CONTRIBUTION_LIST, OUTCOME_LIST, type RoundResults, type Sector } from './types.ts';
 
 /** Network trust and value of one round, as two figures. */
 export function RoundScores({ results }: { results: RoundResults }) {
   const { t } = useTranslation();
-  const n = useNumbers();
+  const n = useFormat();
   const net = results.network;
   return (
     <dl className="headline">
       <div className="headline-item">
         <dt>{t('network.survey.trust')}</dt>
-        <dd className="headline-value">{net.trust === null ? <Missing /> : n.pct(net.trust)}</dd>
+        <dd className="headline-value">{net.trust === null ? <Missing /> : n.percent(net.trust)}</dd>
         <dd className="headline-help">{t('network.results.trustHelp')}</dd>
       </div>
       <div className="headline-item">
         <dt>{t('network.survey.value')}</dt>
-        <dd className="headline-value">{net.value === null ? <Missing /> : n.pct(net.value)}</dd>
+        <dd className="headline-value">{net.value === null ? <Missing /> : n.percent(net.value)}</dd>
         <dd className="headline-help">{t('network.results.valueHelp')}</dd>
       </div>
       <div className="headline-item">
@@ -38,7 +39,7 @@ export function RoundScores({ results }: { results: RoundResults }) {
 /** Partner scores; below the minimum number of raters the score stays hidden and the table says why. */
 export function PartnerScores({ results, captionId }: { results: RoundResults; captionId: string }) {
   const { t } = useTranslation();
-  const n = useNumbers();
+  const n = useFormat();
   const hidden = t('network.results.tooFew', { count: results.minRaters });
   const rows = [...results.partners].sort(
     (a, b) => (b.trust ?? -1) - (a.trust ?? -1) || b.raters - a.raters || a.name.localeCompare(b.name),
@@ -70,8 +71,8 @@ export function PartnerScores({ results, captionId }: { results: RoundResults; c
               <th scope="row">{p.name}</th>
               <td>{t(`network.sector.${p.sector as Sector}`)}</td>
               <td className="num">{n.integer(p.raters)}</td>
-              <td className="num">{p.trust === null ? <Missing reason={hidden} /> : n.pct(p.trust)}</td>
-              <td className="num">{p.value === null ? <Missing reason={hidden} /> : n.pct(p.value)}</td>
+              <td className="num">{p.trust === null ? <Missing reason={hidden} /> : n.percent(p.trust)}</td>
+              <td className="num">{p.value === null ? <Missing reason={hidden} /> : n.percent(p.value)}</td>
             </tr>
           ))}
         </tbody>
@@ -96,7 +97,7 @@ function Tally({
   respondents: number;
 }) {
   const { t } = useTranslation();
-  const n = useNumbers();
+  const n = useFormat();
   const rows = keys.map((key) => [key, counts[key] ?? 0] as const).sort((a, b) => b[1] - a[1]);
   return (
     <TableRegion captionId={id}>

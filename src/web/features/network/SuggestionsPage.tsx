@@ -2,11 +2,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice, Loading } from '../../components/States.tsx';
 import { TableRegion } from '../../components/TableRegion.tsx';
+import { useFormat } from '../../lib/format.ts';
 import { useDocumentTitle } from '../../lib/title.ts';
 import { useNetwork } from '../../routes/NetworkLayout.tsx';
 import { NoAccessPage } from '../../routes/NoAccessPage.tsx';
 import { useNetworkApi } from './api.ts';
-import { useIsStaff, useModulePath, useNumbers, usePartners } from './common.tsx';
+import { useIsStaff, useModulePath, usePartners } from './common.tsx';
 import type { IntroductionStatus, Sector, Suggestion } from './types.ts';
 
 const STATUSES: IntroductionStatus[] = ['open', 'done', 'dismissed'];
@@ -14,8 +15,7 @@ const STATUSES: IntroductionStatus[] = ['open', 'done', 'dismissed'];
 /** A suggestion's reasons in words, so staff can judge them (and the text becomes the task's reason). */
 function useReasons() {
   const { t } = useTranslation();
-  const lists = new Intl.ListFormat(useNumbers().locale, { type: 'conjunction' });
-  const format = (values: string[]) => lists.format(values);
+  const format = useFormat().list;
   return (s: Suggestion) =>
     s.reasons.map((r) => {
       if (r.code === 'shared_themes') return t('network.suggest.reason.themes', { list: format(r.values) });
@@ -38,7 +38,7 @@ export function SuggestionsPage() {
   const path = useModulePath();
   const queryClient = useQueryClient();
   const reasons = useReasons();
-  const n = useNumbers();
+  const n = useFormat();
   useDocumentTitle(t('network.suggest.title'), detail.network.name);
   const slug = detail.network.slug;
   const partners = usePartners();

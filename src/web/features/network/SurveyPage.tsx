@@ -6,10 +6,11 @@ import { Link } from 'react-router';
 import { Chart } from '../../components/Chart.tsx';
 import { ErrorNotice, Loading } from '../../components/States.tsx';
 import { TableRegion } from '../../components/TableRegion.tsx';
+import { useFormat } from '../../lib/format.ts';
 import { useDocumentTitle } from '../../lib/title.ts';
 import { useNetwork } from '../../routes/NetworkLayout.tsx';
 import { useNetworkApi } from './api.ts';
-import { Missing, useIsStaff, useModulePath, useNumbers, usePartners } from './common.tsx';
+import { Missing, useIsStaff, useModulePath, usePartners } from './common.tsx';
 import type { Round, RoundComparison } from './types.ts';
 
 const TRUST_COLOUR = '#1d5591';
@@ -105,14 +106,14 @@ function RemindButton({ round }: { round: Round }) {
 /** Trust and value per round over time: a chart with the same figures in a table beside it. */
 export function RoundsTrend({ rounds }: { rounds: RoundComparison }) {
   const { t, i18n } = useTranslation();
-  const n = useNumbers();
+  const n = useFormat();
   // biome-ignore lint/correctness/useExhaustiveDependencies: the labels change with the language only.
   const option = useMemo<EChartsCoreOption>(
     () => ({
       animation: false,
       textStyle: { fontFamily: getComputedStyle(document.body).fontFamily, fontSize: 13 },
       legend: { top: 0, left: 0, textStyle: { color: AXIS_TEXT } },
-      tooltip: { trigger: 'axis', valueFormatter: (v: number) => n.pct(v) },
+      tooltip: { trigger: 'axis', valueFormatter: (v: number) => n.percent(v) },
       grid: {
         left: 8,
         right: 16,
@@ -175,8 +176,8 @@ export function RoundsTrend({ rounds }: { rounds: RoundComparison }) {
               <tr key={r.id}>
                 <th scope="row">{r.title}</th>
                 <td className="num">{n.integer(r.respondents)}</td>
-                <td className="num">{r.trust === null ? <Missing /> : n.pct(r.trust)}</td>
-                <td className="num">{r.value === null ? <Missing /> : n.pct(r.value)}</td>
+                <td className="num">{r.trust === null ? <Missing /> : n.percent(r.trust)}</td>
+                <td className="num">{r.value === null ? <Missing /> : n.percent(r.value)}</td>
               </tr>
             ))}
           </tbody>
@@ -193,7 +194,7 @@ export function SurveyPage() {
   const api = useNetworkApi();
   const staff = useIsStaff();
   const path = useModulePath();
-  const n = useNumbers();
+  const n = useFormat();
   useDocumentTitle(t('network.survey.title'), detail.network.name);
   const rounds = useQuery({ queryKey: ['network-rounds', detail.network.slug], queryFn: api.rounds });
   const compare = useQuery({ queryKey: ['network-compare', detail.network.slug], queryFn: api.compare });

@@ -28,21 +28,6 @@ export function usePartners() {
   return useQuery({ queryKey: ['network-partners', detail.network.slug], queryFn: api.partners });
 }
 
-/** Numbers for metrics: a few decimals, in the UI's locale. */
-export function useNumbers() {
-  const format = useFormat();
-  const decimal = new Intl.NumberFormat(format.locale, { maximumFractionDigits: 2 });
-  const percent = new Intl.NumberFormat(format.locale, { style: 'percent', maximumFractionDigits: 1 });
-  return {
-    ...format,
-    decimal: (n: number) => decimal.format(n),
-    /** Scores and shares from the API as percentages (66.7). */
-    pct: (percentage: number) => percent.format(percentage / 100),
-    /** Fractions (0.18) as percentages. */
-    fraction: (n: number) => percent.format(n),
-  };
-}
-
 /** A missing figure: a dash for the eye, words for a screen reader. */
 export function Missing({ reason }: { reason?: string }) {
   const { t } = useTranslation();
@@ -61,7 +46,7 @@ export function SectorSwatch({ sector }: { sector: Sector }) {
 /** The view's headline figures, as a description list (read as pairs by screen readers). */
 export function Headline({ metrics }: { metrics: Metrics }) {
   const { t } = useTranslation();
-  const n = useNumbers();
+  const n = useFormat();
   const net = metrics.network;
   const items: [string, string | null, string][] = [
     [t('network.figures.partners'), n.integer(net.nodes), t('network.figures.partnersHelp')],
@@ -135,7 +120,7 @@ export function PartnersTable({
   sortable?: boolean;
 }) {
   const { t } = useTranslation();
-  const n = useNumbers();
+  const n = useFormat();
   const [sort, setSort] = useState<{ column: Column; descending: boolean }>({
     column: 'degree',
     descending: true,

@@ -20,8 +20,6 @@ import {
   StatusChip,
   today,
   useLocalized,
-  useNumber,
-  usePercent,
   usePlanClient,
   useTree,
 } from './shared.tsx';
@@ -36,8 +34,8 @@ export function IndicatorPage() {
   const client = usePlanClient();
   const text = useLocalized();
   const format = useFormat();
-  const number = useNumber();
-  const percent = usePercent();
+  const { decimal: number } = useFormat();
+  const { percent } = useFormat();
   const tree = useTree(planId);
   const query = useQuery({
     queryKey: planKey(detail.network.slug, planId, 'indicator', indicatorId),
@@ -161,7 +159,7 @@ function IndicatorChart({ detail }: { detail: IndicatorDetail }) {
   const { t, i18n } = useTranslation();
   const text = useLocalized();
   const format = useFormat();
-  const number = useNumber();
+  const { decimal: number } = useFormat();
   const all = points(detail);
   const { indicator } = detail;
   // biome-ignore lint/correctness/useExhaustiveDependencies: labels and formatters change with the language only.

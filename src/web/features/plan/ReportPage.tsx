@@ -20,8 +20,6 @@ import {
   StatusChip,
   today,
   useLocalized,
-  useNumber,
-  usePercent,
   usePlanClient,
   useTree,
 } from './shared.tsx';
@@ -149,8 +147,8 @@ function pillarOf(report: ProgressReport) {
 function ReportBody({ report, planId }: { report: ProgressReport; planId: string }) {
   const { t } = useTranslation();
   const text = useLocalized();
-  const percent = usePercent();
-  const number = useNumber();
+  const { percent } = useFormat();
+  const { decimal: number } = useFormat();
   const pillars = report.goals.filter((goal) => goal.depth === 0);
   const pillar = pillarOf(report);
   const concerns = report.indicators.filter((i) => i.status === 'at_risk' || i.status === 'off_track');
@@ -310,8 +308,8 @@ function IndicatorTable({
   const { t } = useTranslation();
   const { slug = '' } = useParams();
   const text = useLocalized();
-  const number = useNumber();
-  const percent = usePercent();
+  const { decimal: number } = useFormat();
+  const { percent } = useFormat();
   const format = useFormat();
   return (
     <TableRegion captionId={captionId}>
@@ -364,7 +362,7 @@ function IndicatorTable({
 function PillarChart({ pillars }: { pillars: TreeNode[] }) {
   const { t, i18n } = useTranslation();
   const text = useLocalized();
-  const percent = usePercent();
+  const { percent } = useFormat();
   // biome-ignore lint/correctness/useExhaustiveDependencies: labels change with the language only.
   const option = useMemo<EChartsCoreOption>(() => {
     // ECharts draws the first category at the bottom: reverse so the chart reads like the table.

@@ -26,8 +26,6 @@ import {
   StatusChip,
   today,
   useLocalized,
-  useNumber,
-  usePercent,
   usePlanClient,
   useTree,
 } from './shared.tsx';
@@ -210,7 +208,7 @@ function TreeItem({ node }: { node: TreeNode }) {
   const { t } = useTranslation();
   const text = useLocalized();
   const format = useFormat();
-  const number = useNumber();
+  const { decimal: number } = useFormat();
   const { slug = '' } = useParams();
   const { tree, children, indicators, editing, setEditing, isExpanded, setExpanded } = useTreeContext();
   const [tools, setTools] = useState(false);
@@ -641,7 +639,7 @@ function WeightsForm({ parent }: { parent: TreeNode | null }) {
   const { t } = useTranslation();
   const text = useLocalized();
   const client = usePlanClient();
-  const percent = usePercent();
+  const { percent } = useFormat();
   const { tree, children, setEditing } = useTreeContext();
   const refresh = useRefreshPlan(tree.plan.id);
   const id = useId();

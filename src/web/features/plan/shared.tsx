@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useParams } from 'react-router';
+import { useFormat } from '../../lib/format.ts';
 import { useSession } from '../../lib/session.ts';
 import { useNetwork } from '../../routes/NetworkLayout.tsx';
 import { type IndicatorStatus, type PlanView, planBase, planClient, type RolledStatus } from './api.ts';
@@ -41,25 +42,6 @@ export function useLocalized() {
   };
 }
 
-/** "52 %" in the UI's locale; the API gives percentages, not fractions. */
-export function usePercent() {
-  const { i18n } = useTranslation();
-  return useMemo(() => {
-    const locale = i18n.language === 'fr' ? 'fr-BE' : i18n.language === 'en' ? 'en-GB' : 'nl-BE';
-    const format = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
-    return (value: number) => format.format(value / 100);
-  }, [i18n.language]);
-}
-
-export function useNumber() {
-  const { i18n } = useTranslation();
-  return useMemo(() => {
-    const locale = i18n.language === 'fr' ? 'fr-BE' : i18n.language === 'en' ? 'en-GB' : 'nl-BE';
-    const format = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
-    return (value: number) => format.format(value);
-  }, [i18n.language]);
-}
-
 /** A status is always written out; the colour only repeats it (WCAG 1.4.1). */
 export function StatusChip({ status }: { status: RolledStatus | IndicatorStatus }) {
   const { t } = useTranslation();
@@ -69,7 +51,7 @@ export function StatusChip({ status }: { status: RolledStatus | IndicatorStatus 
 /** A bar for the eye; the figure next to it is the text for everyone. */
 export function ProgressBar({ value, weight }: { value: number; weight?: number | null }) {
   const { t } = useTranslation();
-  const percent = usePercent();
+  const { percent } = useFormat();
   return (
     <span className="progress">
       <span className="progress-track" aria-hidden="true">

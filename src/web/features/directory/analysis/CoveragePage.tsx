@@ -65,9 +65,7 @@ export function CoveragePage() {
     () => Object.fromEntries((rubric?.cells ?? []).map((c) => [c.nisCode, FLAG_COLOURS[c.flag]])),
     [rubric],
   );
-  const number = new Intl.NumberFormat(format.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  const percent = new Intl.NumberFormat(format.locale, { style: 'percent', maximumFractionDigits: 0 });
-  const gap = data ? percent.format(data.gapBelow) : '';
+  const gap = data ? format.fraction(data.gapBelow, 0) : '';
   const flagText = (f: Flag) => t(`directory.analysis.coverage.flag.${f}`, { gap });
   const rubricLabel = rubric ? termName(rubric.names, i18n.language) : '';
   const path = useDirectoryPath();
@@ -101,7 +99,7 @@ export function CoveragePage() {
           <p>
             {t('directory.analysis.coverage.average', {
               rubric: rubricLabel,
-              average: number.format(rubric.average),
+              average: format.fixed(rubric.average, 2),
               count: rubric.services,
             })}
           </p>
@@ -168,8 +166,8 @@ export function CoveragePage() {
                       <th scope="row">{municipalityName(m)}</th>
                       <td className="num">{format.integer(m.population)}</td>
                       <td className="num">{format.integer(cell.services)}</td>
-                      <td className="num">{number.format(cell.per10k)}</td>
-                      <td className="num">{cell.ratio === null ? '–' : percent.format(cell.ratio)}</td>
+                      <td className="num">{format.fixed(cell.per10k, 2)}</td>
+                      <td className="num">{cell.ratio === null ? '–' : format.fraction(cell.ratio, 0)}</td>
                       <td className="analysis-status">
                         <span
                           className="legend-swatch"
@@ -189,8 +187,8 @@ export function CoveragePage() {
                     {format.integer(data.municipalities.reduce((s, m) => s + m.population, 0))}
                   </td>
                   <td className="num">{format.integer(rubric.services)}</td>
-                  <td className="num">{number.format(rubric.average)}</td>
-                  <td className="num">{percent.format(1)}</td>
+                  <td className="num">{format.fixed(rubric.average, 2)}</td>
+                  <td className="num">{format.fraction(1, 0)}</td>
                   <td />
                 </tr>
               </tfoot>

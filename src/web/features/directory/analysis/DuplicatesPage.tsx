@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ErrorNotice, Loading } from '../../../components/States.tsx';
 import { TableRegion } from '../../../components/TableRegion.tsx';
+import { useFormat } from '../../../lib/format.ts';
 import { useDocumentTitle } from '../../../lib/title.ts';
 import { useNetwork } from '../../../routes/NetworkLayout.tsx';
 import { NoAccessPage } from '../../../routes/NoAccessPage.tsx';
@@ -14,8 +15,8 @@ const KINDS: RecordKind[] = ['organization', 'service'];
 
 /** The reasons a pair looks like one record, in words staff can check against the two records. */
 export function useReasonText() {
-  const { t, i18n } = useTranslation();
-  const percent = new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 0 });
+  const { t } = useTranslation();
+  const format = useFormat();
   return (r: DuplicateReason) => {
     switch (r.code) {
       case 'same_identifier':
@@ -28,7 +29,7 @@ export function useReasonText() {
       case 'same_address':
         return t('directory.analysis.reason.same_address', { value: r.value });
       case 'similar_name':
-        return t('directory.analysis.reason.similar_name', { similarity: percent.format(r.similarity) });
+        return t('directory.analysis.reason.similar_name', { similarity: format.fraction(r.similarity, 0) });
     }
   };
 }

@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorNotice, Loading } from '../../../components/States.tsx';
+import { useFormat } from '../../../lib/format.ts';
 import { useDocumentTitle } from '../../../lib/title.ts';
 import { useDirectoryPath } from '../common.tsx';
 import { type FreshnessBucket, useCurateApi } from './api.ts';
@@ -12,7 +13,8 @@ const PER_PAGE = 50;
 
 /** How current the social map is: the records confirmed longest ago (or never) first. */
 export function FreshnessPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   useDocumentTitle(t('directory.curate.freshness.title'));
   const api = useCurateApi();
   const path = useDirectoryPath();
@@ -140,11 +142,9 @@ export function FreshnessPage() {
                       <Link to={path(`dienst/${r.id}/bewerken`)}>{r.name}</Link>
                     </th>
                     <td>{r.organization.name}</td>
-                    <td className="nowrap">
-                      {r.assured_date ? new Date(r.assured_date).toLocaleDateString(i18n.language) : '—'}
-                    </td>
+                    <td className="nowrap">{r.assured_date ? format.shortDay(r.assured_date) : '—'}</td>
                     <td>{r.assured_by ?? '—'}</td>
-                    <td className="nowrap">{new Date(r.updated_at).toLocaleDateString(i18n.language)}</td>
+                    <td className="nowrap">{format.dayOf(r.updated_at)}</td>
                     <td>
                       <span className={`bucket bucket-${r.bucket}`}>
                         {t(`directory.curate.buckets.${r.bucket}`)}

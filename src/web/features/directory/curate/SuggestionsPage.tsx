@@ -3,6 +3,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorNotice, Loading } from '../../../components/States.tsx';
+import { useFormat } from '../../../lib/format.ts';
 import { useDocumentTitle } from '../../../lib/title.ts';
 import { useDirectoryPath } from '../common.tsx';
 import { type SuggestionView, useCurateApi } from './api.ts';
@@ -48,7 +49,8 @@ export function SuggestionsPage() {
 }
 
 function SuggestionCard({ suggestion: s }: { suggestion: SuggestionView }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const formats = useFormat();
   const api = useCurateApi();
   const path = useDirectoryPath();
   const client = useQueryClient();
@@ -75,7 +77,7 @@ function SuggestionCard({ suggestion: s }: { suggestion: SuggestionView }) {
       <p className="muted">
         {t('directory.curate.inbox.meta', {
           organization: s.service.organization,
-          date: new Date(s.created_at).toLocaleString(i18n.language),
+          date: formats.shortMoment(s.created_at),
           proposer: s.proposer ?? t('directory.curate.inbox.anonymous'),
         })}
         {s.proposer_email ? ` · ${s.proposer_email}` : ''}

@@ -1,5 +1,6 @@
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../../lib/format.ts';
 import type { ServiceFields, ServicePatch, ServiceView } from './api.ts';
 
 type Day = ServiceFields['hours']['weekly'][number]['day'];
@@ -372,7 +373,8 @@ export function ServiceForm({
   serverError?: string | null;
   children?: ReactNode;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const uid = useId();
   const ids = (name: string) => `${uid}-${name}`;
   const [s, setS] = useState<State>(() => toState(initial));
@@ -396,7 +398,7 @@ export function ServiceForm({
             `directory.curate.sources.${p.source === 'suggestion' || p.source === 'edit' ? p.source : 'import'}`,
           ),
           by: p.by ?? '—',
-          at: new Date(p.at).toLocaleDateString(i18n.language),
+          at: format.dayOf(p.at),
         })}
       </span>
     );

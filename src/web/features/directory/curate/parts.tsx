@@ -2,12 +2,14 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { ErrorNotice } from '../../../components/States.tsx';
 import { ApiError } from '../../../lib/api.ts';
+import { useFormat } from '../../../lib/format.ts';
 
 /** "Last confirmed on … by …", or that nobody confirmed it yet. */
 export function AssuredText({ date, by }: { date: string | null; by: string | null }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   if (!date) return <span>{t('directory.curate.neverAssured')}</span>;
-  const when = new Date(date).toLocaleDateString(i18n.language);
+  const when = format.dayOf(date);
   return (
     <span>
       {by
