@@ -56,11 +56,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('value', float, (c) => c.notNull())
     .addPrimaryKeyConstraint('insight_values_pk', ['indicator_id', 'nis_code', 'period'])
     .execute();
-  await db.schema
-    .createIndex('insight_values_place')
-    .on('insight_values')
-    .columns(['network_id', 'nis_current', 'indicator_id'])
-    .execute();
+  // A profile reads one municipality's values; a narrow index keeps millions of inserts cheap.
+  await db.schema.createIndex('insight_values_place').on('insight_values').column('nis_current').execute();
 
   await db.schema
     .createTable('insight_period_stats')

@@ -7,6 +7,7 @@ import { type Language, translate } from '../../platform/i18n.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
 import type { TenantContext } from '../../platform/tenancy.ts';
 import { readSheet } from '../directory/exchange/spreadsheet.ts';
+import { municipalityCodesOn } from '../networks/service.ts';
 import { BUILT_IN_KEYS } from './builtin.ts';
 import './messages.ts';
 import {
@@ -194,7 +195,7 @@ export async function importFigures(
     }));
     await repo.upsertValues(trx, rows);
     const touched = [...new Set(values.map((v) => ids.get(v.key)!))];
-    await repo.refreshStats(trx, networkId, touched, today());
+    await repo.refreshStats(trx, networkId, touched, await municipalityCodesOn(trx, networkId, today()));
     const perIndicator: Record<string, number> = {};
     for (const v of values) perIndicator[v.key] = (perIndicator[v.key] ?? 0) + 1;
     await auditTenantWrite(trx, tenant, actor, 'insights.figures_imported', 'insight_import', newId(), null, {

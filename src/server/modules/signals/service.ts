@@ -249,7 +249,7 @@ async function notifyReporters(
     db,
     signals.flatMap((s) => (s.reporter_user_id ? [s.reporter_user_id] : [])),
   );
-  const link = appLink(`/netwerk/${tenant.network.slug}/signalen/dossiers/${dossier.id}`);
+  const link = appLink(`/n/${tenant.network.slug}/signalen/dossiers/${dossier.id}`);
   const sent = new Set<string>();
   for (const s of signals) {
     const contact = s.reporter_user_id ? contacts.get(s.reporter_user_id) : undefined;
@@ -448,7 +448,7 @@ export async function toPlanAction(
   return inTransaction(db, async (trx) => {
     const row = await activeDossier(trx, tenant, id);
     if (row.plan_node_id) throw conflict('signals_plan_action_exists');
-    const link = appLink(`/netwerk/${tenant.network.slug}/signalen/dossiers/${id}`);
+    const link = appLink(`/n/${tenant.network.slug}/signalen/dossiers/${id}`);
     const origin = (lang: Language) => translate(lang, 'signals_origin', { title: row.title, link });
     const description = [row.proposal, origin('nl')].filter(Boolean).join('\n\n');
     const nodeId = await plan.createNode(trx, tenant, actor, input.planId, {
