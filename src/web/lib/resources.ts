@@ -11,12 +11,18 @@ import directoryExchangeNl from '../features/directory/exchange/locales/nl.json'
 import directoryEn from '../features/directory/locales/en.json';
 import directoryFr from '../features/directory/locales/fr.json';
 import directoryNl from '../features/directory/locales/nl.json';
+import insightsEn from '../features/insights/locales/en.json';
+import insightsFr from '../features/insights/locales/fr.json';
+import insightsNl from '../features/insights/locales/nl.json';
 import networkEn from '../features/network/locales/en.json';
 import networkFr from '../features/network/locales/fr.json';
 import networkNl from '../features/network/locales/nl.json';
 import planEn from '../features/plan/locales/en.json';
 import planFr from '../features/plan/locales/fr.json';
 import planNl from '../features/plan/locales/nl.json';
+import signalsEn from '../features/signals/locales/en.json';
+import signalsFr from '../features/signals/locales/fr.json';
+import signalsNl from '../features/signals/locales/nl.json';
 import en from '../locales/en.json';
 import fr from '../locales/fr.json';
 import nl from '../locales/nl.json';
@@ -36,6 +42,8 @@ export const RESOURCES = {
     },
     network: networkNl,
     plan: planNl,
+    signals: signalsNl,
+    insights: insightsNl,
   },
   fr: {
     ...fr,
@@ -47,6 +55,8 @@ export const RESOURCES = {
     },
     network: networkFr,
     plan: planFr,
+    signals: signalsFr,
+    insights: insightsFr,
   },
   en: {
     ...en,
@@ -58,5 +68,7 @@ export const RESOURCES = {
     },
     network: networkEn,
     plan: planEn,
+    signals: signalsEn,
+    insights: insightsEn,
   },
 };
