@@ -1,4 +1,4 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -23,6 +23,7 @@ export function ReportPage() {
   const { detail } = useNetwork();
   const client = useSignalsClient();
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const slug = detail.network.slug;
   useDocumentTitle(t('signals.report.title'), detail.network.name);
   const [places, setPlaces] = useState<string[]>([]);
@@ -30,7 +31,10 @@ export function ReportPage() {
   const [confirm, setConfirm] = useState(false);
   const mutation = useMutation({
     mutationFn: (body: CreateSignalInput) => client.report(body),
-    onSuccess: () => navigate(`/n/${slug}/signalen`),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['signals', slug] });
+      await navigate(`/n/${slug}/signalen`);
+    },
     onError: (error) => {
       if (error instanceof ApiError && error.code === 'signals_personal_data') setWarning(error.message);
     },
