@@ -57,7 +57,6 @@ export function IndicatorPage() {
         table={
           <DataTable<Trend>
             caption={t('insights.indicator.trend')}
-            captionHidden
             compact
             rows={c!.trend}
             rowKey={(p) => p.period}
@@ -79,7 +78,6 @@ export function IndicatorPage() {
         <h2 id="places-heading">{t('insights.indicator.places', { period: c!.period ?? '—' })}</h2>
         <DataTable<Place>
           caption={t('insights.indicator.places', { period: c!.period ?? '—' })}
-          captionHidden
           rows={c!.municipalities}
           rowKey={(m) => m.nis}
           initialSort={{ id: 'value' }}

@@ -1,3 +1,4 @@
+import './insights.css';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes } from 'react-router';
@@ -11,11 +12,13 @@ import { IndicatorPage } from './IndicatorPage.tsx';
 /** The figures module's pages under /n/:slug/cijfers. */
 export function Component() {
   return (
-    <Routes>
-      <Route index element={<FiguresPage />} />
-      <Route path="kansenkaart" element={<GapMapPage />} />
-      <Route path=":indicator" element={<IndicatorPage />} />
-    </Routes>
+    <div className="insights-page">
+      <Routes>
+        <Route index element={<FiguresPage />} />
+        <Route path="kansenkaart" element={<GapMapPage />} />
+        <Route path=":indicator" element={<IndicatorPage />} />
+      </Routes>
+    </div>
   );
 }
 

@@ -68,7 +68,6 @@ export function BoardPage() {
           <h2>{t('signals.board.dossiers')}</h2>
           <DataTable<DossierRow>
             caption={t('signals.board.dossiers')}
-            captionHidden
             rows={data.dossiers}
             rowKey={(d) => d.id}
             empty={<p>{t('signals.board.noDossiers')}</p>}
@@ -103,7 +102,6 @@ export function BoardPage() {
           <h2>{t('signals.board.signals')}</h2>
           <DataTable<SignalRow>
             caption={t('signals.board.signals')}
-            captionHidden
             rows={data.signals}
             rowKey={(s) => s.id}
             empty={<p>{t('signals.board.noSignals')}</p>}
