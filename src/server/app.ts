@@ -22,10 +22,12 @@ import { publicMapRoutes } from './modules/directory/public/routes.ts';
 import { directoryRoutes } from './modules/directory/routes.ts';
 import { publicAgendaRoutes } from './modules/events/public/routes.ts';
 import { eventsRoutes } from './modules/events/routes.ts';
+import { insightsRoutes } from './modules/insights/routes.ts';
 import { networkRoutes } from './modules/network/routes.ts';
 import { networksRoutes } from './modules/networks/routes.ts';
 import { outboxRoutes } from './modules/outbox/routes.ts';
 import { planRoutes } from './modules/plan/routes.ts';
+import { signalsRoutes } from './modules/signals/routes.ts';
 import type { Config } from './platform/config.ts';
 import type { DbHandle } from './platform/db/index.ts';
 import { ping } from './platform/db/index.ts';
@@ -148,6 +150,8 @@ export async function buildApp(config: Config, handle: DbHandle): Promise<Fastif
   await app.register(planRoutes);
   await app.register(eventsRoutes);
   await app.register(publicAgendaRoutes);
+  await app.register(insightsRoutes);
+  await app.register(signalsRoutes);
 
   const indexHtml = path.join(WEB_DIST, 'index.html');
   const hasWeb = fs.existsSync(indexHtml);

@@ -14,6 +14,8 @@ const PUBLIC_READS = [
   /^\/api\/networks$/, // the published networks
   /^\/api\/networks\/\{slug\}$/, // a published network's page
   /^\/api\/networks\/\{slug\}\/(figures|boundaries)$/, // Statbel figures of a published network
+  // Regional figures of a published network (public statistics, or the network's own marked fictional)
+  /^\/api\/networks\/\{slug\}\/(insights\/(indicators|profiles\/\{nis\})|figures\/\{indicator\}(\/comparison)?)$/,
   /^\/api\/networks\/\{slug\}\/plans(\/\{planId\}(\/tree|\/report|\/export\.(json|csv))?)?$/, // published plans
   /^\/api\/networks\/\{slug\}\/directory\/curate\/services\/\{id\}\/fields$/, // what a suggestion may change
   /^\/api\/networks\/\{slug\}\/directory\/curate\/assurance\/\{token\}$/, // the link in a "still correct?" mail

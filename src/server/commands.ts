@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { EXCHANGE_USAGE, isExchangeCommand } from './modules/directory/exchange/usage.ts';
+import { FIGURES_USAGE, isFiguresCommand } from './modules/insights/usage.ts';
 import { PLAN_USAGE } from './modules/plan/usage.ts';
 import type { Config } from './platform/config.ts';
 import type { DbHandle } from './platform/db/index.ts';
@@ -22,6 +23,7 @@ export const USAGE = `Usage: npm run knooppunt -- <command> [options]
   restore <file>                replace the SQLite database by a backup (stop the server first)
 ${PLAN_USAGE}
 ${EXCHANGE_USAGE}
+${FIGURES_USAGE}
   directory:assurance [--months N]
                                 ask partners whose social-map records were not confirmed for N months (12)
   network metrics --edges <file.csv> [--directed] [--json]
@@ -195,7 +197,12 @@ async function userGrant(io: CliIo, rest: string[]): Promise<number> {
 function exchange(io: CliIo, argv: string[]): Promise<number> {
   return withDb(io, async (h) => {
     const commandIo = { db: h.db, out: io.out, err: io.err };
-    // The social map's HSDS and spreadsheet exchange; every other import/export is the plan module's.
+    // Regional figures, the social map's HSDS and spreadsheet exchange; every other import/export is the plan
+    // module's.
+    if (isFiguresCommand(argv)) {
+      const { figuresCommand } = await import('./modules/insights/cli.ts');
+      return figuresCommand(argv, commandIo);
+    }
     if (isExchangeCommand(argv)) {
       const { exchangeCommand } = await import('./modules/directory/exchange/cli.ts');
       return exchangeCommand(argv, commandIo);

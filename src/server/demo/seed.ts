@@ -2,9 +2,11 @@ import type { Kysely } from 'kysely';
 import { createUser } from '../modules/accounts/service.ts';
 import { seedDirectoryDemo } from '../modules/directory/demo.ts';
 import { seedEventsDemo } from '../modules/events/demo.ts';
+import { seedInsightsDemo } from '../modules/insights/demo.ts';
 import { seedNetworkDemo } from '../modules/network/demo.ts';
 import { createNetwork, grantRole } from '../modules/networks/service.ts';
 import { seedPlanDemo } from '../modules/plan/demo.ts';
+import { seedSignalsDemo } from '../modules/signals/demo.ts';
 import { SYSTEM_ACTOR } from '../platform/audit.ts';
 import type { PlatformTables } from '../platform/db/tables.ts';
 import { nowIso } from '../platform/ids.ts';
@@ -110,6 +112,17 @@ export async function seedDemoOnce(
   await seedDirectoryDemo(db, 'elz-regio-aalst');
   await seedPlanDemo(db);
   await seedEventsDemo(db);
+  await seedInsightsDemo(db, 'elz-regio-aalst');
+  const userIds = new Map(
+    (await db.selectFrom('users').select(['id', 'email']).where('is_demo', '=', 1).execute()).map((u) => [
+      u.email,
+      u.id,
+    ]),
+  );
+  await seedSignalsDemo(db, {
+    partner: userIds.get('partner@demo.knooppunt.be')!,
+    staff: userIds.get('medewerker@demo.knooppunt.be')!,
+  });
   await db
     .updateTable('platform_state')
     .set({ value: 'done', updated_at: nowIso() })

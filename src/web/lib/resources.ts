@@ -14,12 +14,18 @@ import directoryNl from '../features/directory/locales/nl.json';
 import eventsEn from '../features/events/locales/en.json';
 import eventsFr from '../features/events/locales/fr.json';
 import eventsNl from '../features/events/locales/nl.json';
+import insightsEn from '../features/insights/locales/en.json';
+import insightsFr from '../features/insights/locales/fr.json';
+import insightsNl from '../features/insights/locales/nl.json';
 import networkEn from '../features/network/locales/en.json';
 import networkFr from '../features/network/locales/fr.json';
 import networkNl from '../features/network/locales/nl.json';
 import planEn from '../features/plan/locales/en.json';
 import planFr from '../features/plan/locales/fr.json';
 import planNl from '../features/plan/locales/nl.json';
+import signalsEn from '../features/signals/locales/en.json';
+import signalsFr from '../features/signals/locales/fr.json';
+import signalsNl from '../features/signals/locales/nl.json';
 import en from '../locales/en.json';
 import fr from '../locales/fr.json';
 import nl from '../locales/nl.json';
@@ -40,6 +46,8 @@ export const RESOURCES = {
     network: networkNl,
     plan: planNl,
     events: eventsNl,
+    signals: signalsNl,
+    insights: insightsNl,
   },
   fr: {
     ...fr,
@@ -52,6 +60,8 @@ export const RESOURCES = {
     network: networkFr,
     plan: planFr,
     events: eventsFr,
+    signals: signalsFr,
+    insights: insightsFr,
   },
   en: {
     ...en,
@@ -64,5 +74,7 @@ export const RESOURCES = {
     network: networkEn,
     plan: planEn,
     events: eventsEn,
+    signals: signalsEn,
+    insights: insightsEn,
   },
 };
