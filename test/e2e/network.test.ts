@@ -64,7 +64,13 @@ describe.skipIf(noBrowser)('journey: the partner network', () => {
     const caw = (await listPartners(db, ctx)).find((p) => p.name === CAW);
     if (!caw) throw new Error(`demo partner ${CAW} missing`);
     const actor = { userId: null, requestId: null };
-    const user = await createUser(db, { email: CAW_SPEAKER, name: 'Carla CAW', password: DEMO_PASSWORD });
+    // A demo account with the published demo password (the password rule exempts only those).
+    const user = await createUser(db, {
+      email: CAW_SPEAKER,
+      name: 'Carla CAW',
+      password: DEMO_PASSWORD,
+      isDemo: true,
+    });
     await grantRole(db, actor, SLUG, CAW_SPEAKER, 'partner');
     await addSpokesperson(db, ctx, actor, caw.id, user.id);
   });

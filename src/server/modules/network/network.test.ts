@@ -108,6 +108,8 @@ describe.each(testEngines())('partner network on %s', (engine) => {
         email,
         name: `Spreker ${key}`,
         password: 'knooppunt-demo-2026',
+        // Demo accounts with the published demo password (the password rule exempts only those).
+        isDemo: true,
       });
       await grantRole(k.t.db, { userId: null, requestId: null }, SLUG, email, 'partner');
       await addSpokesperson(k.t.db, ctx, { userId: null, requestId: null }, ids[key]!, user.id);
