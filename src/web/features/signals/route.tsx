@@ -1,3 +1,4 @@
+import './signals.css';
 import { useMemo } from 'react';
 import { Route, Routes } from 'react-router';
 import { useSession } from '../../lib/session.ts';
