@@ -7,8 +7,8 @@ import { SelectField } from '../../components/Field.tsx';
 import { SourceLine } from '../../components/Figure.tsx';
 import { ErrorNotice, Loading } from '../../components/States.tsx';
 import { useFormat } from '../../lib/format.ts';
+import { useNetwork } from '../../lib/network.ts';
 import { useDocumentTitle } from '../../lib/title.ts';
-import { useNetwork } from '../../routes/NetworkLayout.tsx';
 import { type GapMap, insightsClient } from './api.ts';
 
 type Row = GapMap['municipalities'][number];

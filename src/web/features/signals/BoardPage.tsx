@@ -5,10 +5,10 @@ import type { Phase } from '../../../server/modules/signals/schema.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { ErrorNotice, Loading } from '../../components/States.tsx';
 import { useFormat } from '../../lib/format.ts';
+import { useNetwork } from '../../lib/network.ts';
 import { useDocumentTitle } from '../../lib/title.ts';
-import { useNetwork } from '../../routes/NetworkLayout.tsx';
 import type { SignalBoard } from './api.ts';
-import { useSignalsClient } from './route.tsx';
+import { useSignalsClient } from './api.ts';
 
 type SignalRow = SignalBoard['signals'][number];
 type DossierRow = SignalBoard['dossiers'][number];

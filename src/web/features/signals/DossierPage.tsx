@@ -6,9 +6,9 @@ import { PHASES } from '../../../server/modules/signals/schema.ts';
 import { ErrorList, TextAreaField } from '../../components/Field.tsx';
 import { ErrorNotice, Loading } from '../../components/States.tsx';
 import { useFormat } from '../../lib/format.ts';
+import { useNetwork } from '../../lib/network.ts';
 import { useDocumentTitle } from '../../lib/title.ts';
-import { useNetwork } from '../../routes/NetworkLayout.tsx';
-import { useSignalsClient } from './route.tsx';
+import { useSignalsClient } from './api.ts';
 
 /** A dossier: its phases, analysis, addressee and answer, signals, co-signatures and history. */
 export function DossierPage() {

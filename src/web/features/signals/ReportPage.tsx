@@ -12,10 +12,10 @@ import {
   TextField,
 } from '../../components/Field.tsx';
 import { ApiError } from '../../lib/api.ts';
+import { useNetwork } from '../../lib/network.ts';
 import { useDocumentTitle } from '../../lib/title.ts';
-import { useNetwork } from '../../routes/NetworkLayout.tsx';
 import type { CreateSignalInput } from './api.ts';
-import { useSignalsClient } from './route.tsx';
+import { useSignalsClient } from './api.ts';
 
 /** A partner reports a signal: what, where, who, since when, theme, sector, evidence. */
 export function ReportPage() {

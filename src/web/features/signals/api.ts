@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import type { z } from 'zod';
 import type {
   CreateSignalInput,
@@ -6,6 +7,8 @@ import type {
   SignalBoard as SignalBoardSchema,
 } from '../../../server/modules/signals/schema.ts';
 import { apiRequest as request } from '../../lib/api.ts';
+import { useNetwork } from '../../lib/network.ts';
+import { useSession } from '../../lib/session.ts';
 
 export type SignalBoard = z.infer<typeof SignalBoardSchema>;
 export type Overdue = z.infer<typeof OverdueSchema>;
@@ -25,4 +28,12 @@ export function signalsClient(slug: string, csrf: string | null) {
     cosign: (id: string, note: string | null) =>
       request<DossierView>('POST', `${base}/signal-dossiers/${id}/cosign`, csrf, { note }),
   };
+}
+
+/** The signals client for the current network and session. */
+export function useSignalsClient() {
+  const { detail } = useNetwork();
+  const { data: session } = useSession();
+  const csrf = session?.csrfToken ?? null;
+  return useMemo(() => signalsClient(detail.network.slug, csrf), [detail.network.slug, csrf]);
 }
