@@ -131,11 +131,30 @@ export async function seedEventsDemo(db: Kysely<PlatformTables>, slug = 'elz-reg
   const ctx = { ...(await resolveTenant(db, null, slug)), role: 'admin' as const };
   const partners = await network.listPartners(db, ctx);
   const id = (name: string) => partners.find((p) => p.name === name)?.id;
-  const organisers = (...names: string[]) => names.map(id).filter((x): x is string => !!x);
-  const orgs = partners.map((p) => p.name);
-  const make = (input: EventInput) => createEvent(db, ctx, SYSTEM_ACTOR, input);
-  const zorgraad = 'Zorgraad Regio Aalst';
+  const demo: Demo = {
+    db,
+    ctx,
+    orgs: partners.map((p) => p.name),
+    organisers: (...names) => names.map(id).filter((x): x is string => !!x),
+    make: (input) => createEvent(db, ctx, SYSTEM_ACTOR, input),
+  };
+  await seedUpcoming(demo);
+  await seedTaskForce(demo);
+  await seedPast(demo);
+  await refreshCoAttendance(db, ctx);
+}
 
+interface Demo {
+  db: repo.Db;
+  ctx: TenantContext;
+  orgs: string[];
+  organisers: (...names: string[]) => string[];
+  make: (input: EventInput) => Promise<string>;
+}
+
+const ZORGRAAD = 'Zorgraad Regio Aalst';
+
+async function seedUpcoming({ db, ctx, orgs, organisers, make }: Demo) {
   const trefpunt = await make({
     ...base,
     kind: 'trefpunt',
@@ -158,14 +177,14 @@ export async function seedEventsDemo(db: Kysely<PlatformTables>, slug = 'elz-reg
       { time: '16:00', title: 'Netwerkmoment' },
     ],
     speakers: [
-      { name: 'Katrien Wouters', role: 'coördinator', organisation: zorgraad },
+      { name: 'Katrien Wouters', role: 'coördinator', organisation: ZORGRAAD },
       {
         name: 'Nordin El Amrani',
         role: 'trekker welzijnsknooppunt eenzaamheid',
         organisation: 'Centrum Algemeen Welzijn Regio Aalst',
       },
     ],
-    organisers: organisers(zorgraad, 'Centrum Algemeen Welzijn Regio Aalst'),
+    organisers: organisers(ZORGRAAD, 'Centrum Algemeen Welzijn Regio Aalst'),
     questions: [
       {
         id: 'tafel',
@@ -191,7 +210,7 @@ export async function seedEventsDemo(db: Kysely<PlatformTables>, slug = 'elz-reg
     endsAt: at(10, 12),
     onlineUrl: 'https://webinar.demo.knooppunt.be/personeelstekort',
     audience: 'Partners',
-    organisers: organisers(zorgraad),
+    organisers: organisers(ZORGRAAD),
     capacity: 12,
     waitlistLimit: 20,
   });
@@ -226,7 +245,7 @@ export async function seedEventsDemo(db: Kysely<PlatformTables>, slug = 'elz-reg
     endsAt: at(50, 15),
     venue: 'Algemeen Ziekenhuis Dendervallei, auditorium',
     address: 'Merestraat 80, 9300 Aalst',
-    organisers: organisers('Centrum Geestelijke Gezondheid Horizon', zorgraad),
+    organisers: organisers('Centrum Geestelijke Gezondheid Horizon', ZORGRAAD),
     capacity: 80,
     waitlistLimit: null,
     registrationOpensAt: at(5, 7),
@@ -243,10 +262,12 @@ export async function seedEventsDemo(db: Kysely<PlatformTables>, slug = 'elz-reg
     venue: 'Zorgraad Regio Aalst, vergaderzaal',
     address: 'Gasthuisstraat 40, 9300 Aalst',
     visibility: 'network',
-    organisers: organisers(zorgraad),
+    organisers: organisers(ZORGRAAD),
     capacity: 25,
   });
+}
 
+async function seedTaskForce({ db, ctx, organisers, make }: Demo) {
   // A task force ("welzijnsknooppunt", seed 003): time-bound, invited members, a series of working sessions.
   for (const [n, days] of [
     [1, -40],
@@ -286,7 +307,9 @@ export async function seedEventsDemo(db: Kysely<PlatformTables>, slug = 'elz-reg
     });
     await moveTo(db, ctx, session, days);
   }
+}
 
+async function seedPast({ db, ctx, orgs, organisers, make }: Demo) {
   // Past events with attendance and feedback.
   const spring = await make({
     ...base,
@@ -300,7 +323,7 @@ export async function seedEventsDemo(db: Kysely<PlatformTables>, slug = 'elz-reg
     address: 'Molenstraat 51, 9300 Aalst',
     lat: 50.9378,
     lng: 4.0403,
-    organisers: organisers(zorgraad),
+    organisers: organisers(ZORGRAAD),
     capacity: 60,
     waitlistLimit: 20,
   });
@@ -334,7 +357,7 @@ export async function seedEventsDemo(db: Kysely<PlatformTables>, slug = 'elz-reg
     endsAt: at(60, 13),
     venue: 'Woonzorgcentrum Ter Linde, cafetaria',
     address: 'Lindenlaan 2, 9420 Erpe-Mere',
-    organisers: organisers(zorgraad, 'Woonzorgcentrum Ter Linde'),
+    organisers: organisers(ZORGRAAD, 'Woonzorgcentrum Ter Linde'),
     capacity: 40,
     waitlistLimit: 10,
   });
@@ -347,7 +370,6 @@ export async function seedEventsDemo(db: Kysely<PlatformTables>, slug = 'elz-reg
   });
   await moveTo(db, ctx, lunch, -60);
   await addFeedback(db, ctx, lunch, lunchRegs, [4, 4, 5, 3, 4, 4], ['Fijne sfeer, graag opnieuw.']);
-  await refreshCoAttendance(db, ctx);
 }
 
 /** Demo history: an event made with future dates is moved to `days` from now (registering needs a future). */
