@@ -16,7 +16,6 @@ export interface FiguresIo {
   err: (s: string) => void;
 }
 
-
 /**
  * `import figures FILE --network SLUG [--json]`. Exit codes: 0 imported, 1 rejected lines (nothing
  * written), 2 bad arguments or an unreadable file. With --json the outcome is `{ imported, rejected[] }`.

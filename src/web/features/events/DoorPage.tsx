@@ -5,8 +5,8 @@ import { useParams } from 'react-router';
 import { ErrorList, TextField } from '../../components/Field.tsx';
 import { ErrorNotice, Loading } from '../../components/States.tsx';
 import { useFormat } from '../../lib/format.ts';
+import { useNetwork } from '../../lib/network.ts';
 import { useDocumentTitle } from '../../lib/title.ts';
-import { useNetwork } from '../../routes/NetworkLayout.tsx';
 import { eventsKey, type RegistrationView, useEventsClient } from './api.ts';
 import { EventNav, useEvent, useRegistrations } from './shared.tsx';
 

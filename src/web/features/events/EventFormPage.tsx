@@ -10,8 +10,8 @@ import {
 } from '../../../server/modules/events/schema.ts';
 import { CheckboxField, ErrorList, SelectField, TextAreaField, TextField } from '../../components/Field.tsx';
 import { ErrorNotice, Loading } from '../../components/States.tsx';
+import { useNetwork } from '../../lib/network.ts';
 import { useDocumentTitle } from '../../lib/title.ts';
-import { useNetwork } from '../../routes/NetworkLayout.tsx';
 import { type EventInput, type EventView, eventsKey, useEventsClient } from './api.ts';
 import {
   fromLocalInput,

@@ -4,8 +4,8 @@ import { Link } from 'react-router';
 import { DataTable } from '../../components/DataTable.tsx';
 import { ErrorNotice, Loading } from '../../components/States.tsx';
 import { useFormat } from '../../lib/format.ts';
+import { useNetwork } from '../../lib/network.ts';
 import { useDocumentTitle } from '../../lib/title.ts';
-import { useNetwork } from '../../routes/NetworkLayout.tsx';
 import { type EventSummary, eventsKey, useEventsClient } from './api.ts';
 
 /** "12 of 20", or "unlimited": the texts are passed in, so any component's translator can call it. */

@@ -4,8 +4,8 @@ import { useParams } from 'react-router';
 import { DataTable } from '../../components/DataTable.tsx';
 import { ErrorNotice, Loading } from '../../components/States.tsx';
 import { useFormat } from '../../lib/format.ts';
+import { useNetwork } from '../../lib/network.ts';
 import { useDocumentTitle } from '../../lib/title.ts';
-import { useNetwork } from '../../routes/NetworkLayout.tsx';
 import { eventsKey, useEventsClient } from './api.ts';
 import { EventNav, useEvent } from './shared.tsx';
 

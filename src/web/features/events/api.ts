@@ -10,8 +10,8 @@ import type {
   RegistrationView,
 } from '../../../server/modules/events/schema.ts';
 import { apiRequest as request } from '../../lib/api.ts';
+import { useNetwork } from '../../lib/network.ts';
 import { useSession } from '../../lib/session.ts';
-import { useNetwork } from '../../routes/NetworkLayout.tsx';
 
 /** API shapes of the events module, from its Zod schemas (type-only: no server code reaches the bundle). */
 export type { EventInput, EventView, RegistrationView };

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes, useParams } from 'react-router';
-import { useNetwork } from '../../routes/NetworkLayout.tsx';
+import { useNetwork } from '../../lib/network.ts';
 import { DoorPage } from './DoorPage.tsx';
 import { EventFormPage } from './EventFormPage.tsx';
 import { EventPage } from './EventPage.tsx';

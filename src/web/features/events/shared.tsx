@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { type Section, SectionNav } from '../../components/SectionNav.tsx';
-import { useNetwork } from '../../routes/NetworkLayout.tsx';
+import { useNetwork } from '../../lib/network.ts';
 import { eventsKey, useEventsClient } from './api.ts';
 
 /** One event and its registrations, shared by the event's pages (one query each, refreshed together). */
