@@ -7,6 +7,7 @@ import { seedDemoOnce } from '../../demo/seed.ts';
 import { createTestDb, type TestDb, testEngines } from '../../platform/db/testing.ts';
 import { resolveTenant } from '../../platform/tenancy.ts';
 import { listPartners, partnersSpokenForBy } from '../network/service.ts';
+import { directoryDb } from './db.ts';
 import { kboNumber, seedDirectoryDemo } from './demo.ts';
 import { findServices, hsdsOrganization, hsdsServiceList } from './service.ts';
 import type { DirectoryTables } from './tables.ts';
@@ -71,7 +72,7 @@ describe.each(testEngines())('directory demo map on %s', (engine) => {
   let d: Kysely<DirectoryTables>;
   beforeAll(async () => {
     t = await createTestDb(engine);
-    d = t.db.withTables<DirectoryTables>() as unknown as Kysely<DirectoryTables>;
+    d = directoryDb(t.db);
     await seedDemoOnce(t.db);
   }, 60_000);
   afterAll(() => t.destroy());
@@ -299,9 +300,7 @@ describe.each(testEngines())('directory demo map on %s', (engine) => {
           .orderBy('id')
           .execute()
           .then((rows) => rows.map((r) => [r.id, Number(r.latitude), Number(r.longitude)]));
-      expect(
-        await points(other.db.withTables<DirectoryTables>() as unknown as Kysely<DirectoryTables>),
-      ).toEqual(await points(d));
+      expect(await points(directoryDb(other.db))).toEqual(await points(d));
     } finally {
       await other.destroy();
     }

@@ -6,6 +6,7 @@ import type { PlatformTables } from '../../platform/db/tables.ts';
 import { resolveTenant } from '../../platform/tenancy.ts';
 import { boundaryCollection } from '../geography/service.ts';
 import { listPartners, updatePartner } from '../network/service.ts';
+import { directoryDb } from './db.ts';
 import * as repo from './repo.ts';
 import { rebuildIndex } from './service.ts';
 import type { DirectoryTables } from './tables.ts';
@@ -2110,7 +2111,7 @@ export async function seedDirectoryDemo(
   slug: string,
   now: Date = new Date(),
 ): Promise<{ organizations: number; services: number }> {
-  const d = db.withTables<DirectoryTables>() as unknown as Kysely<DirectoryTables>;
+  const d = directoryDb(db);
   const ctx = await resolveTenant(db, null, slug);
   const random = rng(3000);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
@@ -2492,7 +2493,7 @@ export async function seedDirectoryDemo(
   }
 
   await inTransaction(db, async (trx) => {
-    const t = trx.withTables<DirectoryTables>() as unknown as Kysely<DirectoryTables>;
+    const t = directoryDb(trx);
     for (const [table, list] of Object.entries(rows) as [keyof typeof rows, Rows<keyof typeof rows>][])
       await repo.insertRows(t, table, list as never);
 

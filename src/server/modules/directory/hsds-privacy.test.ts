@@ -1,10 +1,9 @@
-import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngines } from '../../platform/db/testing.ts';
 import { createTestApp, type TestApp } from '../../testing.ts';
+import { directoryDb } from './db.ts';
 import { exportServices } from './exchange/export.ts';
 import { createOrganization, createService } from './service.ts';
-import type { DirectoryTables } from './tables.ts';
 
 /** The public API publishes a record, not the people behind it: who vouched for it stays internal. */
 describe.each(testEngines())('HSDS API privacy on %s', (engine) => {
@@ -14,7 +13,7 @@ describe.each(testEngines())('HSDS API privacy on %s', (engine) => {
     h = await createTestApp(engine, { seed: false });
     const org = await createOrganization(h.t.db, { name: 'Wit-Gele Kruis' });
     serviceId = await createService(h.t.db, { organization_id: org, name: 'Thuisverpleging Aalst' });
-    await (h.t.db.withTables<DirectoryTables>() as unknown as Kysely<DirectoryTables>)
+    await directoryDb(h.t.db)
       .updateTable('directory_services')
       .set({ assurer_email: 'an.peeters@example.be' })
       .where('id', '=', serviceId)
@@ -24,7 +23,7 @@ describe.each(testEngines())('HSDS API privacy on %s', (engine) => {
 
   it('names no unpublished organisation in a published service', async () => {
     const hidden = await createOrganization(h.t.db, { name: 'Verborgen Proefvzw' });
-    const d = h.t.db.withTables<DirectoryTables>() as unknown as Kysely<DirectoryTables>;
+    const d = directoryDb(h.t.db);
     await d.updateTable('directory_organizations').set({ published: 0 }).where('id', '=', hidden).execute();
     const id = await createService(h.t.db, { organization_id: hidden, name: 'Zichtbare proefdienst' });
     const res = await h.app.inject({ method: 'GET', url: `/api/hsds/services/${id}` });

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { PlatformTables } from '../../platform/db/tables.ts';
+import { directoryDb } from './db.ts';
 import * as hsds from './hsds.ts';
 import * as hsdsLocations from './hsds-locations.ts';
 import * as repo from './repo.ts';
@@ -13,7 +14,7 @@ export type { ServiceSearchParams, ServiceSearchResult } from './search/engine.t
 
 /** The directory's view of any database handle: it only ever touches its own tables. */
 function dir(db: Kysely<PlatformTables>): Kysely<DirectoryTables> {
-  return db.withTables<DirectoryTables>() as unknown as Kysely<DirectoryTables>;
+  return directoryDb(db);
 }
 
 /** Search the social map (the HSDS /services search and the map pages call this). */

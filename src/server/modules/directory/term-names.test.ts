@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { down, up } from '../../migrations/0105_directory_taxonomy_translations.ts';
 import { testEngines } from '../../platform/db/testing.ts';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../testing.ts';
+import { directoryDb } from './db.ts';
 import type { FilterOptions, SearchResult, ServiceRecord } from './find/schema.ts';
 import { createOrganization, createService, findServices } from './service.ts';
-import type { DirectoryTables } from './tables.ts';
 
 const BASE = '/api/networks/elz-regio-aalst/directory';
 /** A postcode outside the demo region: the test's service is the only one there. */
@@ -15,7 +15,7 @@ describe.each(testEngines())('taxonomy term names in French and English on %s', 
   let k: TestApp;
   let staff: Session;
   let serviceId = '';
-  const dir = () => k.t.db.withTables<DirectoryTables>() as unknown as Kysely<DirectoryTables>;
+  const dir = () => directoryDb(k.t.db);
   const get = (url: string, lang: string, s: Session | null = staff) =>
     k.app.inject({
       method: 'GET',

@@ -13,7 +13,14 @@ import { CreatePlanBody, type CreatePlanInput, type UpdatePlanBody } from './sch
 import type { PlanTable } from './tables.ts';
 
 export { FIGURE_SOURCE, FIGURE_UNITS, isStaff, readablePlan, today } from './access.ts';
-export * from './indicators.ts';
+export {
+  addMeasurement,
+  createIndicator,
+  refreshLatest,
+  setTargets,
+  syncFigures,
+  updateIndicator,
+} from './indicators.ts';
 export * from './links.ts';
 export * from './requests.ts';
 export * from './tree.ts';

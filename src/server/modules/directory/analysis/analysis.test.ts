@@ -4,8 +4,8 @@ import { testEngines } from '../../../platform/db/testing.ts';
 import { newId, nowIso } from '../../../platform/ids.ts';
 import { as, createTestApp, loginAs, type Session, type TestApp } from '../../../testing.ts';
 import { populationFigures } from '../../geography/service.ts';
+import { directoryDb } from '../db.ts';
 import { createOrganization, createService, findServices } from '../service.ts';
-import type { DirectoryTables } from '../tables.ts';
 import type { CoverageView, DuplicatePair, MergeView, Synonym, TaxonomyView } from './schema.ts';
 import { findDuplicateCandidates } from './service.ts';
 
@@ -23,7 +23,7 @@ describe.each(testEngines())('directory analysis on %s', (engine) => {
   let networkId: string;
   let otherId: string;
   const ids: Record<string, string> = {};
-  const dir = () => k.t.db.withTables<DirectoryTables>() as unknown as Kysely<DirectoryTables>;
+  const dir = () => directoryDb(k.t.db);
 
   const get = (s: Session, url: string) =>
     k.app.inject({ method: 'GET', url, headers: { cookie: s.cookie, 'accept-language': 'nl' } });

@@ -2,16 +2,15 @@
 import type { Kysely } from 'kysely';
 import type { PlatformTables } from '../../../platform/db/tables.ts';
 import { bumpSearchVersion } from '../search/state.ts';
-import type { DirectoryTables } from '../tables.ts';
 import './messages.ts';
+import { directoryDb, tablesOf } from '../db.ts';
 import type { AnalysisTables } from './repo.ts';
 
 export type Db = Kysely<PlatformTables>;
 
 export function adb(db: Db): Kysely<AnalysisTables> {
-  return db.withTables<AnalysisTables>() as unknown as Kysely<AnalysisTables>;
+  return tablesOf<AnalysisTables>(db);
 }
 
 /** Renews the search stamp: cached synonym expansions and term labels are stale after these writes. */
-export const bump = (db: Db) =>
-  bumpSearchVersion(db.withTables<DirectoryTables>() as unknown as Kysely<DirectoryTables>);
+export const bump = (db: Db) => bumpSearchVersion(directoryDb(db));

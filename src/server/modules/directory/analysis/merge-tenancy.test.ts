@@ -1,9 +1,8 @@
-import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngines } from '../../../platform/db/testing.ts';
 import { as, createTestApp, loginAs, type Session, type TestApp } from '../../../testing.ts';
+import { directoryDb } from '../db.ts';
 import { createOrganization, createService } from '../service.ts';
-import type { DirectoryTables } from '../tables.ts';
 
 const SLUG = 'elz-regio-aalst';
 const OTHER = 'zorginnovatiecluster';
@@ -16,7 +15,7 @@ describe.each(testEngines())('merging shared records on %s', (engine) => {
   let k: TestApp;
   let admin: Session;
   const ids: Record<string, string> = {};
-  const dir = () => k.t.db.withTables<DirectoryTables>() as unknown as Kysely<DirectoryTables>;
+  const dir = () => directoryDb(k.t.db);
 
   beforeAll(async () => {
     k = await createTestApp(engine);

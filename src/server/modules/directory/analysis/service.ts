@@ -1,5 +1,5 @@
 // The analysis module's public face: duplicates, merging, coverage, synonyms and taxonomy in their own files.
-export * from './coverage.ts';
+export { coverage, GAP_BELOW, listMisses } from './coverage.ts';
 export * from './duplicates.ts';
 export * from './merge.ts';
 export * from './synonyms.ts';

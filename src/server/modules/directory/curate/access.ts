@@ -10,6 +10,7 @@ import { listPartners, partnersSpokenForBy } from '../../network/service.ts';
 import { reindex } from '../service.ts';
 import type { OrganizationTable, ServiceTable } from '../tables.ts';
 import './messages.ts';
+import { platformDb } from '../db.ts';
 import * as repo from './repo.ts';
 import type { ServiceFields } from './schema.ts';
 
@@ -29,11 +30,11 @@ export const monthsBefore = (months: number, now = new Date()) => {
   return today(d);
 };
 export const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-export const reindexAll = (db: repo.Db, ids: string[]) => reindex(db as unknown as Platform, ids);
+export const reindexAll = (db: repo.Db, ids: string[]) => reindex(platformDb(db), ids);
 export const audit = (
   db: repo.Db,
   ...rest: Parameters<typeof auditTenantWrite> extends [unknown, ...infer R] ? R : never
-) => auditTenantWrite(db as unknown as Platform, ...rest);
+) => auditTenantWrite(platformDb(db), ...rest);
 
 // ---------------------------------------------------------------- who may edit what
 

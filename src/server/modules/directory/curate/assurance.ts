@@ -10,6 +10,7 @@ import { type JobLog, startJob } from '../../../platform/jobs.ts';
 import { appLink, queueMail } from '../../../platform/outbox.ts';
 import type { TenantContext } from '../../../platform/tenancy.ts';
 import { listPartners, spokespersonsOf } from '../../network/service.ts';
+import { platformDb } from '../db.ts';
 import {
   audit,
   type Caller,
@@ -142,8 +143,8 @@ export async function sendAssuranceRequests(
       };
       await d.insertInto('directory_assurance_requests').values(row).execute();
       const root = `/n/${ctx.network.slug}/sociale-kaart`;
-      const lang = await recipientLanguage(d as unknown as Platform, ctx, o.id, to);
-      await queueMail(d as unknown as Platform, {
+      const lang = await recipientLanguage(platformDb(d), ctx, o.id, to);
+      await queueMail(platformDb(d), {
         networkId: ctx.network.id,
         to,
         kind: 'directory.assurance_request',

@@ -2,6 +2,7 @@
 import { inTransaction } from '../../../platform/db/index.ts';
 import { newId, nowIso } from '../../../platform/ids.ts';
 import type { TenantContext } from '../../../platform/tenancy.ts';
+import { platformDb } from '../db.ts';
 import type { ServiceTable } from '../tables.ts';
 import {
   audit,
@@ -75,7 +76,7 @@ export async function updateService(
 ) {
   return inTransaction(repo.cur(db), async (d) => {
     const s = await loadService(d, ctx, id);
-    await requireEditor(d as unknown as Platform, ctx, caller.auth, s.organization_id);
+    await requireEditor(platformDb(d), ctx, caller.auth, s.organization_id);
     await applyServicePatch(d, ctx, caller, s, patch, {
       source: 'edit',
       ref: null,
@@ -95,7 +96,7 @@ export async function createServiceFor(
 ) {
   return inTransaction(repo.cur(db), async (d) => {
     const o = await loadOrganization(d, ctx, organizationId);
-    await requireEditor(d as unknown as Platform, ctx, caller.auth, o.id);
+    await requireEditor(platformDb(d), ctx, caller.auth, o.id);
     await warnOfDuplicates(
       d,
       ctx,
@@ -135,7 +136,7 @@ export async function updateOrganization(
 ) {
   return inTransaction(repo.cur(db), async (d) => {
     const o = await loadOrganization(d, ctx, id);
-    await requireEditor(d as unknown as Platform, ctx, caller.auth, o.id);
+    await requireEditor(platformDb(d), ctx, caller.auth, o.id);
     const current: OrganizationFields = await repo.readOrganizationFields(d, o);
     const { before, after } = changedFields(current, patch);
     // Only a new name or phone can make the organisation look like another one; other edits save quietly.
@@ -193,7 +194,7 @@ export async function confirmRecord(
   return inTransaction(repo.cur(db), async (d) => {
     const rec = kind === 'service' ? await loadService(d, ctx, id) : await loadOrganization(d, ctx, id);
     const orgId = kind === 'service' ? (rec as ServiceTable).organization_id : rec.id;
-    await requireEditor(d as unknown as Platform, ctx, caller.auth, orgId);
+    await requireEditor(platformDb(d), ctx, caller.auth, orgId);
     const after = { assured_date: today(), assured_by: caller.actor.userId };
     await repo.assure(
       d,

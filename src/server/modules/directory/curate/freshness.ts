@@ -1,8 +1,8 @@
 // The freshness overview: how long ago each record was confirmed.
-import { type Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { Language } from '../../../platform/i18n.ts';
 import type { TenantContext } from '../../../platform/tenancy.ts';
-import type { DirectoryTables } from '../tables.ts';
+import { directoryDb } from '../db.ts';
 import { localiseTerms } from '../term-names.ts';
 import { monthsBefore, type Platform, requireStaff } from './access.ts';
 import * as repo from './repo.ts';
@@ -66,7 +66,7 @@ export async function freshness(
     .offset((q.page - 1) * q.perPage)
     .execute();
   const rubrics = await localiseTerms(
-    d as unknown as Kysely<DirectoryTables>,
+    directoryDb(d),
     await d
       .selectFrom('directory_taxonomy_terms as t')
       .innerJoin('directory_taxonomies as x', 'x.id', 't.taxonomy_id')

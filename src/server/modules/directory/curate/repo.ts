@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { engineOf } from '../../../platform/db/index.ts';
 import type { PlatformTables } from '../../../platform/db/tables.ts';
 import { newId, nowIso } from '../../../platform/ids.ts';
+import { tablesOf } from '../db.ts';
 import { weeklySchedule } from '../repo.ts';
 import type { OrganizationTable, ServiceTable } from '../tables.ts';
 import {
@@ -15,7 +16,7 @@ import type { CurateTables } from './tables.ts';
 
 export type Db = Kysely<PlatformTables & CurateTables>;
 
-export const cur = (db: Kysely<PlatformTables>): Db => db.withTables<CurateTables>() as unknown as Db;
+export const cur = (db: Kysely<PlatformTables>): Db => tablesOf<PlatformTables & CurateTables>(db);
 
 /** Shared records (network_id null) and the network's own: what a network sees of the social map. */
 export const seenBy = (networkId: string, column = 'network_id') =>

@@ -1,7 +1,7 @@
 // The curation module's public face: edits, suggestions, freshness and assurance live in their own files.
 export { type Caller, validateHours } from './access.ts';
 export * from './assurance.ts';
-export * from './edits.ts';
+export { confirmRecord, createServiceFor, updateOrganization, updateService } from './edits.ts';
 export * from './freshness.ts';
 export * from './suggestions.ts';
-export * from './views.ts';
+export { mine, organizationForEdit, PossibleDuplicates, serviceFields, serviceForEdit } from './views.ts';

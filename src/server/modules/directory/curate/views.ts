@@ -2,6 +2,7 @@
 import { AppError, notFound } from '../../../platform/errors.ts';
 import type { TenantContext } from '../../../platform/tenancy.ts';
 import { type DuplicateCandidate, findDuplicateCandidates } from '../analysis/service.ts';
+import { platformDb } from '../db.ts';
 import type { OrganizationTable, ServiceTable } from '../tables.ts';
 import {
   type Caller,
@@ -31,11 +32,7 @@ export async function warnOfDuplicates(
   confirmed: boolean | undefined,
 ) {
   if (confirmed) return;
-  const matches = await findDuplicateCandidates(
-    d as unknown as Platform,
-    { networkId: ctx.network.id },
-    candidate,
-  );
+  const matches = await findDuplicateCandidates(platformDb(d), { networkId: ctx.network.id }, candidate);
   if (matches.length > 0) throw new PossibleDuplicates(matches);
 }
 

@@ -1,18 +1,17 @@
 import { type Kysely, type SqlBool, sql } from 'kysely';
 import type { PlatformTables } from '../../../platform/db/tables.ts';
+import { tablesOf } from '../db.ts';
 import type { DirectoryTables } from '../tables.ts';
 
 /** The directory's tables with the platform's reference geography and people, which records refer to. */
-export type FindDb = Kysely<
-  DirectoryTables &
-    Pick<
-      PlatformTables,
-      'municipalities' | 'municipality_boundaries' | 'postcodes' | 'network_municipalities' | 'users'
-    >
+type FindTables = Pick<
+  PlatformTables,
+  'municipalities' | 'municipality_boundaries' | 'postcodes' | 'network_municipalities' | 'users'
 >;
+export type FindDb = Kysely<DirectoryTables & FindTables>;
 
 export function findDb(db: Kysely<PlatformTables>): FindDb {
-  return db.withTables<DirectoryTables>() as unknown as FindDb;
+  return tablesOf<DirectoryTables & FindTables>(db);
 }
 
 /**

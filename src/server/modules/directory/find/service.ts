@@ -12,7 +12,7 @@ import {
 } from '../search/schedule.ts';
 import { findServices } from '../service.ts';
 import './messages.ts';
-import type { DirectoryTables } from '../tables.ts';
+import { type DirectoryDb, directoryDb } from '../db.ts';
 import { localiseTerms } from '../term-names.ts';
 import * as repo from './repo.ts';
 import type {
@@ -104,7 +104,7 @@ export function brusselsInstant(text: string): Date {
   return new Date(guess);
 }
 
-const dirDb = (db: repo.FindDb) => db as unknown as Kysely<DirectoryTables>;
+const dirDb = (db: repo.FindDb): DirectoryDb => directoryDb(db);
 
 const splitTerms = (list: string | undefined) => (list ? list.split(',') : []);
 

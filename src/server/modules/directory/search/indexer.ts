@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { engineOf, inTransaction } from '../../../platform/db/index.ts';
 import { LANGUAGES, type Language } from '../../../platform/search/stem.ts';
 import { deletionVariants, MIN_TYPO_LENGTH } from '../../../platform/search/typo.ts';
+import { platformDb } from '../db.ts';
 import type { DirectoryTables } from '../tables.ts';
 import type { SearchBackend } from './backend.ts';
 import { buildSearchDoc, type SearchDoc, type ServiceBundle } from './document.ts';
@@ -157,7 +158,7 @@ export async function loadBundles(
     const nis = [...new Set(sal.map((r) => r.nis_code).filter((n): n is string => n !== null))];
     const municipalityNames = new Map<string, string>();
     if (nis.length > 0) {
-      const rows = await (db as unknown as Kysely<{ municipalities: { nis_code: string; name_nl: string } }>)
+      const rows = await platformDb(db)
         .selectFrom('municipalities')
         .select(['nis_code', 'name_nl'])
         .where('nis_code', 'in', nis)

@@ -1,6 +1,5 @@
-// Scoring and presenting hits: why a service matched, facet counts with labels, the cards of a page.
-import type { Kysely } from 'kysely';
 import type { Language } from '../../../platform/search/stem.ts';
+import { platformDb } from '../db.ts';
 import { FACET_NAMES, type FacetName, type SearchCard } from './document.ts';
 import type { SearchCache } from './state.ts';
 import type { DirDb, Group } from './text-plan.ts';
@@ -222,9 +221,7 @@ export async function loadLabels(db: DirDb, lang: Language): Promise<Map<string,
       .where('lang', '=', lang)
       .execute())
       out.set(r.entity_id, r.value);
-  const municipalities = await (
-    db as unknown as Kysely<{ municipalities: { nis_code: string; name_nl: string } }>
-  )
+  const municipalities = await platformDb(db)
     .selectFrom('municipalities')
     .select(['nis_code', 'name_nl'])
     .execute();
