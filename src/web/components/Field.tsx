@@ -59,12 +59,15 @@ function useControl({ id, hint, error, required }: Pick<FieldBase, 'id' | 'hint'
   return { control, hintId, errorId };
 }
 
-/** The label's required marker: the control's `required` already tells assistive technology. */
+/**
+ * The required marker beside the label, outside it: the control's `required` already tells assistive
+ * technology, and the label's text stays the field's name for people, screen readers and tests alike.
+ */
 function RequiredMarker() {
   const { t } = useTranslation();
   return (
     <span className="field-required" aria-hidden="true" title={t('form.required')}>
-      {' *'}
+      *
     </span>
   );
 }
@@ -86,10 +89,14 @@ export function Field({
   const { control, hintId, errorId } = useControl({ id, hint, error, required });
   return (
     <div className={className ? `${LAYOUT_CLASS[layout]} ${className}` : LAYOUT_CLASS[layout]}>
-      <label htmlFor={control.id}>
-        {label}
-        {required ? <RequiredMarker /> : null}
-      </label>
+      {required ? (
+        <span className="field-label">
+          <label htmlFor={control.id}>{label}</label>
+          <RequiredMarker />
+        </span>
+      ) : (
+        <label htmlFor={control.id}>{label}</label>
+      )}
       {children(control)}
       {hint ? (
         <span id={hintId} className="field-help">

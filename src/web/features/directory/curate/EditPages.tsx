@@ -7,8 +7,10 @@ import { useDocumentTitle } from '../../../lib/title.ts';
 import { useDirectoryPath } from '../common.tsx';
 import { DuplicateError, type OrganizationView, type ServiceFields, useCurateApi } from './api.ts';
 import { DuplicateWarning } from './DuplicateWarning.tsx';
-import { changedPatch, EMPTY_FIELDS, ErrorSummary, type FieldError, ServiceForm } from './forms.tsx';
+import { ErrorSummary } from './forms.tsx';
 import { AssuredText, LoadError } from './parts.tsx';
+import { ServiceForm } from './ServiceForm.tsx';
+import { changedPatch, EMPTY_FIELDS, type FieldError } from './service-state.ts';
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : null);
 

@@ -6,7 +6,8 @@ import { ErrorNotice, Loading } from '../../../components/States.tsx';
 import { useDocumentTitle } from '../../../lib/title.ts';
 import { useDirectoryPath } from '../common.tsx';
 import { type ServiceFields, useCurateApi } from './api.ts';
-import { changedPatch, ServiceForm } from './forms.tsx';
+import { ServiceForm } from './ServiceForm.tsx';
+import { changedPatch } from './service-state.ts';
 
 /** `dienst/:id/voorstel`: anyone proposes new values; staff review them field by field. */
 export function SuggestPage() {
