@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { SelectField, TextField } from '../../components/Field.tsx';
 import { ErrorNotice, Loading } from '../../components/States.tsx';
 import { api } from '../../lib/api.ts';
 import { useFormat } from '../../lib/format.ts';
@@ -133,20 +134,22 @@ function SearchForm({
     facet: string | null,
     list: { value: string; label: string }[],
   ) => (
-    <div className="field">
-      <label htmlFor={`${id}-${key}`}>{t(`directory.filter.${key}`)}</label>
-      <select id={`${id}-${key}`} value={draft[key]} onChange={(e) => set({ [key]: e.target.value }, true)}>
-        <option value="">{t('directory.filter.any')}</option>
-        {list.map((o) => {
-          const n = facet ? facetCount(facets, facet, o.value) : undefined;
-          return (
-            <option key={o.value} value={o.value}>
-              {counted(o.label, n)}
-            </option>
-          );
-        })}
-      </select>
-    </div>
+    <SelectField
+      id={`${id}-${key}`}
+      label={t(`directory.filter.${key}`)}
+      value={draft[key]}
+      onChange={(e) => set({ [key]: e.target.value }, true)}
+    >
+      <option value="">{t('directory.filter.any')}</option>
+      {list.map((o) => {
+        const n = facet ? facetCount(facets, facet, o.value) : undefined;
+        return (
+          <option key={o.value} value={o.value}>
+            {counted(o.label, n)}
+          </option>
+        );
+      })}
+    </SelectField>
   );
 
   return (
@@ -186,41 +189,37 @@ function SearchForm({
                 null,
                 (options?.postcode ?? []).map((p) => ({ value: p.value, label: p.label })),
               )}
-              <div className="field">
-                <label htmlFor={`${id}-radius`}>{t('directory.filter.radius_km')}</label>
-                <select
-                  id={`${id}-radius`}
-                  value={draft.radius_km}
-                  disabled={!draft.near}
-                  onChange={(e) => set({ radius_km: e.target.value }, true)}
-                >
-                  <option value="">{t('directory.filter.anyDistance')}</option>
-                  {RADII.map((r) => (
-                    <option key={r} value={r}>
-                      {t('directory.filter.km', { km: r })}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <SelectField
+                id={`${id}-radius`}
+                label={t('directory.filter.radius_km')}
+                value={draft.radius_km}
+                disabled={!draft.near}
+                onChange={(e) => set({ radius_km: e.target.value }, true)}
+              >
+                <option value="">{t('directory.filter.anyDistance')}</option>
+                {RADII.map((r) => (
+                  <option key={r} value={r}>
+                    {t('directory.filter.km', { km: r })}
+                  </option>
+                ))}
+              </SelectField>
               {select('municipality', 'municipality', options?.municipality ?? [])}
             </fieldset>
             <fieldset className="filter-group">
               <legend>{t('directory.filter.what')}</legend>
               {select('rubric', 'rubric', options?.rubric ?? [])}
               {select('target_group', 'target_group', options?.target_group ?? [])}
-              <div className="field">
-                <label htmlFor={`${id}-age`}>{t('directory.filter.age')}</label>
-                <input
-                  id={`${id}-age`}
-                  type="number"
-                  inputMode="numeric"
-                  min={0}
-                  max={120}
-                  value={draft.age}
-                  onChange={(e) => set({ age: e.target.value })}
-                  onBlur={() => draft.age !== current.age && apply(draft)}
-                />
-              </div>
+              <TextField
+                id={`${id}-age`}
+                label={t('directory.filter.age')}
+                type="number"
+                inputMode="numeric"
+                min={0}
+                max={120}
+                value={draft.age}
+                onChange={(e) => set({ age: e.target.value })}
+                onBlur={() => draft.age !== current.age && apply(draft)}
+              />
             </fieldset>
             <fieldset className="filter-group">
               <legend>{t('directory.filter.how')}</legend>
@@ -265,17 +264,15 @@ function SearchForm({
                   {t(`directory.filter.open.${mode}`)}
                 </label>
               ))}
-              <div className="field">
-                <label htmlFor={`${id}-at`}>{t('directory.filter.openAt')}</label>
-                <input
-                  id={`${id}-at`}
-                  type="datetime-local"
-                  value={draft.open_at}
-                  disabled={openMode !== 'at'}
-                  onChange={(e) => set({ open_at: e.target.value, open_now: '' })}
-                  onBlur={() => draft.open_at !== current.open_at && apply(draft)}
-                />
-              </div>
+              <TextField
+                id={`${id}-at`}
+                label={t('directory.filter.openAt')}
+                type="datetime-local"
+                value={draft.open_at}
+                disabled={openMode !== 'at'}
+                onChange={(e) => set({ open_at: e.target.value, open_now: '' })}
+                onBlur={() => draft.open_at !== current.open_at && apply(draft)}
+              />
             </fieldset>
           </div>
           <div className="filter-actions">

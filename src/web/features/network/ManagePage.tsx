@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SelectField, TextField } from '../../components/Field.tsx';
 import { ErrorNotice, Loading } from '../../components/States.tsx';
 import { NoAccessPage } from '../../components/StatusPages.tsx';
 import { TableRegion } from '../../components/TableRegion.tsx';
@@ -59,27 +60,22 @@ function PartnerForm() {
     <section className="card" aria-labelledby="partner-form-heading">
       <h2 id="partner-form-heading">{t('network.manage.addPartner')}</h2>
       <form className="form" onSubmit={submit}>
-        <div className="field">
-          <label htmlFor={ids.name}>{t('network.manage.name')}</label>
-          <input
-            id={ids.name}
-            name="name"
-            required
-            minLength={2}
-            maxLength={200}
-            autoComplete="organization"
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.sector}>{t('network.manage.sector')}</label>
-          <select id={ids.sector} name="sector" defaultValue="care">
-            {SECTOR_LIST.map((sector) => (
-              <option key={sector} value={sector}>
-                {t(`network.sector.${sector}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <TextField
+          id={ids.name}
+          label={t('network.manage.name')}
+          name="name"
+          required
+          minLength={2}
+          maxLength={200}
+          autoComplete="organization"
+        />
+        <SelectField id={ids.sector} label={t('network.manage.sector')} name="sector" defaultValue="care">
+          {SECTOR_LIST.map((sector) => (
+            <option key={sector} value={sector}>
+              {t(`network.sector.${sector}`)}
+            </option>
+          ))}
+        </SelectField>
         <div className="field">
           <label htmlFor={ids.themes}>{t('network.manage.themes')}</label>
           <input id={ids.themes} name="themes" aria-describedby={`${ids.themes}-help`} />
@@ -158,25 +154,28 @@ function TieForm() {
           selected={target}
           onChange={setTarget}
         />
-        <div className="field">
-          <label htmlFor={ids.type}>{t('network.manage.tieType')}</label>
-          <select id={ids.type} name="type" defaultValue="collaboration">
-            {TIE_TYPE_LIST.map((type) => (
-              <option key={type} value={type}>
-                {t(`network.tieType.${type}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id={ids.type}
+          label={t('network.manage.tieType')}
+          name="type"
+          defaultValue="collaboration"
+        >
+          {TIE_TYPE_LIST.map((type) => (
+            <option key={type} value={type}>
+              {t(`network.tieType.${type}`)}
+            </option>
+          ))}
+        </SelectField>
         <div className="field-pair">
-          <div className="field">
-            <label htmlFor={ids.start}>{t('network.manage.startDate')}</label>
-            <input id={ids.start} name="startDate" type="date" required defaultValue={today()} />
-          </div>
-          <div className="field">
-            <label htmlFor={ids.end}>{t('network.manage.endDateOptional')}</label>
-            <input id={ids.end} name="endDate" type="date" />
-          </div>
+          <TextField
+            id={ids.start}
+            label={t('network.manage.startDate')}
+            name="startDate"
+            type="date"
+            required
+            defaultValue={today()}
+          />
+          <TextField id={ids.end} label={t('network.manage.endDateOptional')} name="endDate" type="date" />
         </div>
         <div className="field">
           <label htmlFor={ids.weight}>{t('network.manage.weight')}</label>

@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SelectField, TextField } from '../../components/Field.tsx';
 import { ErrorNotice, Loading } from '../../components/States.tsx';
 import { useNetwork } from '../../lib/network.ts';
 import { useDocumentTitle } from '../../lib/title.ts';
@@ -166,32 +167,28 @@ export function MapPage() {
               <span>{LAST_YEAR}</span>
             </span>
           </div>
-          <div className="field">
-            <label htmlFor={ids.size}>{t('network.map.sizeBy')}</label>
-            <select
-              id={ids.size}
-              value={sizeBy}
-              onChange={(event) => setSizeBy(event.target.value as SizeMetric)}
-            >
-              {SIZE_METRICS.map((metric) => (
-                <option key={metric} value={metric}>
-                  {t(`network.metric.${metric}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={ids.weight}>{t('network.map.minWeight')}</label>
-            <input
-              id={ids.weight}
-              type="number"
-              min={0}
-              max={1000}
-              step={1}
-              value={minWeight}
-              onChange={(event) => setMinWeight(Math.max(0, Number(event.target.value) || 0))}
-            />
-          </div>
+          <SelectField
+            id={ids.size}
+            label={t('network.map.sizeBy')}
+            value={sizeBy}
+            onChange={(event) => setSizeBy(event.target.value as SizeMetric)}
+          >
+            {SIZE_METRICS.map((metric) => (
+              <option key={metric} value={metric}>
+                {t(`network.metric.${metric}`)}
+              </option>
+            ))}
+          </SelectField>
+          <TextField
+            id={ids.weight}
+            label={t('network.map.minWeight')}
+            type="number"
+            min={0}
+            max={1000}
+            step={1}
+            value={minWeight}
+            onChange={(event) => setMinWeight(Math.max(0, Number(event.target.value) || 0))}
+          />
           <PartnerComboBox
             label={t('network.map.search')}
             partners={partnerList}

@@ -4,6 +4,7 @@ import { type FormEvent, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Chart } from '../../components/Chart.tsx';
+import { TextField } from '../../components/Field.tsx';
 import { ErrorNotice, Loading } from '../../components/States.tsx';
 import { TableRegion } from '../../components/TableRegion.tsx';
 import { useFormat } from '../../lib/format.ts';
@@ -52,19 +53,31 @@ function OpenRoundForm() {
       <h2 id="open-round-heading">{t('network.survey.open')}</h2>
       <p>{t('network.survey.openIntro')}</p>
       <form className="form" onSubmit={submit}>
-        <div className="field">
-          <label htmlFor={ids.title}>{t('network.survey.roundTitle')}</label>
-          <input id={ids.title} name="title" required minLength={2} maxLength={200} />
-        </div>
+        <TextField
+          id={ids.title}
+          label={t('network.survey.roundTitle')}
+          name="title"
+          required
+          minLength={2}
+          maxLength={200}
+        />
         <div className="field-pair">
-          <div className="field">
-            <label htmlFor={ids.opens}>{t('network.survey.opensOn')}</label>
-            <input id={ids.opens} name="opensOn" type="date" required defaultValue={today} />
-          </div>
-          <div className="field">
-            <label htmlFor={ids.closes}>{t('network.survey.closesOn')}</label>
-            <input id={ids.closes} name="closesOn" type="date" required defaultValue={inFourWeeks} />
-          </div>
+          <TextField
+            id={ids.opens}
+            label={t('network.survey.opensOn')}
+            name="opensOn"
+            type="date"
+            required
+            defaultValue={today}
+          />
+          <TextField
+            id={ids.closes}
+            label={t('network.survey.closesOn')}
+            name="closesOn"
+            type="date"
+            required
+            defaultValue={inFourWeeks}
+          />
         </div>
         {open.isError ? <ErrorNotice error={open.error} /> : null}
         {done ? (

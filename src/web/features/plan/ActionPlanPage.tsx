@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
+import { SelectField } from '../../components/Field.tsx';
 import { ErrorNotice, Loading } from '../../components/States.tsx';
 import { TableRegion } from '../../components/TableRegion.tsx';
 import { useFormat } from '../../lib/format.ts';
@@ -46,20 +47,19 @@ export function ActionPlanPage() {
       <h1>{t('plan.actions.title', { year })}</h1>
       <PlanNav plan={plan} />
       <div className="toolbar no-print">
-        <div className="field field-inline">
-          <label htmlFor={yearId}>{t('plan.actions.year')}</label>
-          <select
-            id={yearId}
-            value={year}
-            onChange={(e) => navigate(`/n/${slug}/beleidsplan/${planId}/acties/${e.target.value}`)}
-          >
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          layout="inline"
+          id={yearId}
+          label={t('plan.actions.year')}
+          value={year}
+          onChange={(e) => navigate(`/n/${slug}/beleidsplan/${planId}/acties/${e.target.value}`)}
+        >
+          {years.map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </SelectField>
         <button type="button" className="button button-secondary" onClick={() => window.print()}>
           {t('plan.print')}
         </button>

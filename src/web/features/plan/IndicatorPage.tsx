@@ -4,6 +4,7 @@ import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Chart } from '../../components/Chart.tsx';
+import { SelectField, TextAreaField, TextField } from '../../components/Field.tsx';
 import { ErrorNotice, Loading } from '../../components/States.tsx';
 import { TableRegion } from '../../components/TableRegion.tsx';
 import { useFormat } from '../../lib/format.ts';
@@ -334,39 +335,31 @@ function TargetsForm({ planId, detail }: { planId: string; detail: IndicatorDeta
           // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place and only removed from the end.
           <fieldset className="fieldset target-row" key={index}>
             <legend>{t('plan.targets.row', { n: index + 1 })}</legend>
-            <div className="field">
-              <label htmlFor={`${id}-${index}-start`}>{t('plan.targets.start')}</label>
-              <input
-                id={`${id}-${index}-start`}
-                type="date"
-                value={row.start}
-                onChange={(e) => update(index, 'start', e.target.value)}
-                required
-              />
-            </div>
-            <div className="field">
-              <label htmlFor={`${id}-${index}-end`}>{t('plan.targets.end')}</label>
-              <input
-                id={`${id}-${index}-end`}
-                type="date"
-                value={row.end}
-                onChange={(e) => update(index, 'end', e.target.value)}
-                required
-              />
-            </div>
-            <div className="field">
-              <label htmlFor={`${id}-${index}-value`}>
-                {t('plan.targets.value', { unit: detail.indicator.unit })}
-              </label>
-              <input
-                id={`${id}-${index}-value`}
-                type="number"
-                step="any"
-                value={row.value}
-                onChange={(e) => update(index, 'value', e.target.value)}
-                required
-              />
-            </div>
+            <TextField
+              id={`${id}-${index}-start`}
+              label={t('plan.targets.start')}
+              type="date"
+              value={row.start}
+              onChange={(e) => update(index, 'start', e.target.value)}
+              required
+            />
+            <TextField
+              id={`${id}-${index}-end`}
+              label={t('plan.targets.end')}
+              type="date"
+              value={row.end}
+              onChange={(e) => update(index, 'end', e.target.value)}
+              required
+            />
+            <TextField
+              id={`${id}-${index}-value`}
+              label={t('plan.targets.value', { unit: detail.indicator.unit })}
+              type="number"
+              step="any"
+              value={row.value}
+              onChange={(e) => update(index, 'value', e.target.value)}
+              required
+            />
           </fieldset>
         ))}
         <div className="button-row">
@@ -450,38 +443,33 @@ export function MeasurementForm({
       }}
     >
       <div className="field-grid">
-        <div className="field">
-          <label htmlFor={`${id}-value`}>{t('plan.measurement.value', { unit })}</label>
-          <input
-            id={`${id}-value`}
-            type="number"
-            step="any"
-            inputMode="decimal"
-            value={value}
-            onChange={(e) => setValue(e.target.value)}
-            required
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-on`}>{t('plan.measurement.on')}</label>
-          <input
-            id={`${id}-on`}
-            type="date"
-            value={on}
-            max={today()}
-            onChange={(e) => setOn(e.target.value)}
-            required
-          />
-        </div>
-        <div className="field field-span">
-          <label htmlFor={`${id}-source`}>{t('plan.measurement.source')}</label>
-          <input
-            id={`${id}-source`}
-            value={source}
-            onChange={(e) => setSource(e.target.value)}
-            maxLength={300}
-          />
-        </div>
+        <TextField
+          id={`${id}-value`}
+          label={t('plan.measurement.value', { unit })}
+          type="number"
+          step="any"
+          inputMode="decimal"
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          required
+        />
+        <TextField
+          id={`${id}-on`}
+          label={t('plan.measurement.on')}
+          type="date"
+          value={on}
+          max={today()}
+          onChange={(e) => setOn(e.target.value)}
+          required
+        />
+        <TextField
+          layout="span"
+          id={`${id}-source`}
+          label={t('plan.measurement.source')}
+          value={source}
+          onChange={(e) => setSource(e.target.value)}
+          maxLength={300}
+        />
       </div>
       <FormError error={mutation.error} />
       <button type="submit" className="button" disabled={mutation.isPending}>
@@ -630,38 +618,38 @@ function RequestForm({ planId, detail }: { planId: string; detail: IndicatorDeta
         }}
       >
         <div className="field-grid">
-          <div className="field">
-            <label htmlFor={`${id}-person`}>{t('plan.requests.person')}</label>
-            <select id={`${id}-person`} value={person} onChange={(e) => setPerson(e.target.value)} required>
-              <option value="">{t('plan.requests.choose')}</option>
-              {people.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-due`}>{t('plan.requests.due')}</label>
-            <input
-              id={`${id}-due`}
-              type="date"
-              value={due}
-              min={today()}
-              onChange={(e) => setDue(e.target.value)}
-              required
-            />
-          </div>
-          <div className="field field-span">
-            <label htmlFor={`${id}-message`}>{t('plan.requests.message')}</label>
-            <textarea
-              id={`${id}-message`}
-              rows={3}
-              value={message}
-              onChange={(e) => setMessage(e.target.value)}
-              maxLength={2000}
-            />
-          </div>
+          <SelectField
+            id={`${id}-person`}
+            label={t('plan.requests.person')}
+            value={person}
+            onChange={(e) => setPerson(e.target.value)}
+            required
+          >
+            <option value="">{t('plan.requests.choose')}</option>
+            {people.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </SelectField>
+          <TextField
+            id={`${id}-due`}
+            label={t('plan.requests.due')}
+            type="date"
+            value={due}
+            min={today()}
+            onChange={(e) => setDue(e.target.value)}
+            required
+          />
+          <TextAreaField
+            layout="span"
+            id={`${id}-message`}
+            label={t('plan.requests.message')}
+            rows={3}
+            value={message}
+            onChange={(e) => setMessage(e.target.value)}
+            maxLength={2000}
+          />
         </div>
         <p className="muted">{t('plan.requests.peopleHint')}</p>
         <FormError error={mutation.error} />

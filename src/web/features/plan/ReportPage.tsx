@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { INDICATOR_STATUSES, ROLLED_STATUSES } from '../../../server/modules/plan/values.ts';
 import { Chart } from '../../components/Chart.tsx';
+import { TextField } from '../../components/Field.tsx';
 import { ErrorNotice, Loading } from '../../components/States.tsx';
 import { TableRegion } from '../../components/TableRegion.tsx';
 import { useFormat } from '../../lib/format.ts';
@@ -91,26 +92,24 @@ function Report({
       <h1>{title}</h1>
       {query.data ? <PlanNav plan={query.data.plan} /> : null}
       <form className="toolbar no-print" onSubmit={submit} aria-label={t('plan.report.periodForm')}>
-        <div className="field field-inline">
-          <label htmlFor={`${id}-from`}>{t('plan.report.from')}</label>
-          <input
-            id={`${id}-from`}
-            type="date"
-            value={draft.from}
-            onChange={(e) => setDraft((old) => ({ ...old, from: e.target.value }))}
-            required
-          />
-        </div>
-        <div className="field field-inline">
-          <label htmlFor={`${id}-to`}>{t('plan.report.to')}</label>
-          <input
-            id={`${id}-to`}
-            type="date"
-            value={draft.to}
-            onChange={(e) => setDraft((old) => ({ ...old, to: e.target.value }))}
-            required
-          />
-        </div>
+        <TextField
+          layout="inline"
+          id={`${id}-from`}
+          label={t('plan.report.from')}
+          type="date"
+          value={draft.from}
+          onChange={(e) => setDraft((old) => ({ ...old, from: e.target.value }))}
+          required
+        />
+        <TextField
+          layout="inline"
+          id={`${id}-to`}
+          label={t('plan.report.to')}
+          type="date"
+          value={draft.to}
+          onChange={(e) => setDraft((old) => ({ ...old, to: e.target.value }))}
+          required
+        />
         <button type="submit" className="button button-secondary">
           {t('plan.report.show')}
         </button>

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SelectField, TextField } from '../../../components/Field.tsx';
 import { ErrorNotice, Loading } from '../../../components/States.tsx';
 import { NoAccessPage } from '../../../components/StatusPages.tsx';
 import { TableRegion } from '../../../components/TableRegion.tsx';
@@ -81,14 +82,22 @@ function Synonyms() {
     <section aria-labelledby={`${uid}-heading`}>
       <h2 id={`${uid}-heading`}>{t('directory.analysis.vocabulary.synonyms')}</h2>
       <form className="analysis-inline-form" onSubmit={submit}>
-        <div className="field">
-          <label htmlFor={`${uid}-term`}>{t('directory.analysis.vocabulary.term')}</label>
-          <input id={`${uid}-term`} name="term" required minLength={2} maxLength={80} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${uid}-synonym`}>{t('directory.analysis.vocabulary.synonym')}</label>
-          <input id={`${uid}-synonym`} name="synonym" required minLength={2} maxLength={80} />
-        </div>
+        <TextField
+          id={`${uid}-term`}
+          label={t('directory.analysis.vocabulary.term')}
+          name="term"
+          required
+          minLength={2}
+          maxLength={80}
+        />
+        <TextField
+          id={`${uid}-synonym`}
+          label={t('directory.analysis.vocabulary.synonym')}
+          name="synonym"
+          required
+          minLength={2}
+          maxLength={80}
+        />
         <button type="submit" className="button" disabled={add.isPending}>
           {t('directory.analysis.vocabulary.add')}
         </button>
@@ -209,27 +218,23 @@ function Taxonomies() {
             });
           }}
         >
-          <div className="field">
-            <label htmlFor={`${uid}-taxonomy`}>{t('directory.analysis.taxonomy.list')}</label>
-            <select id={`${uid}-taxonomy`} name="taxonomy">
-              {editable.map((x) => (
-                <option key={x.id} value={x.id}>
-                  {x.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField id={`${uid}-taxonomy`} label={t('directory.analysis.taxonomy.list')} name="taxonomy">
+            {editable.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.name}
+              </option>
+            ))}
+          </SelectField>
           {(['nl', 'fr', 'en'] as const).map((lang) => (
-            <div className="field" key={lang}>
-              <label htmlFor={`${uid}-new-${lang}`}>{t(`directory.analysis.taxonomy.name.${lang}`)}</label>
-              <input
-                id={`${uid}-new-${lang}`}
-                name={lang}
-                required={lang === 'nl'}
-                minLength={2}
-                maxLength={120}
-              />
-            </div>
+            <TextField
+              key={lang}
+              id={`${uid}-new-${lang}`}
+              label={t(`directory.analysis.taxonomy.name.${lang}`)}
+              name={lang}
+              required={lang === 'nl'}
+              minLength={2}
+              maxLength={120}
+            />
           ))}
           <button type="submit" className="button" disabled={add.isPending}>
             {t('directory.analysis.taxonomy.add')}
@@ -306,17 +311,16 @@ function TermRow({ term, others, onChange }: { term: Term; others: Term[]; onCha
             }}
           >
             {(['nl', 'fr', 'en'] as const).map((lang) => (
-              <div className="field" key={lang}>
-                <label htmlFor={`${uid}-${lang}`}>{t(`directory.analysis.taxonomy.name.${lang}`)}</label>
-                <input
-                  id={`${uid}-${lang}`}
-                  name={lang}
-                  defaultValue={term.names[lang] ?? ''}
-                  required={lang === 'nl'}
-                  minLength={2}
-                  maxLength={120}
-                />
-              </div>
+              <TextField
+                key={lang}
+                id={`${uid}-${lang}`}
+                label={t(`directory.analysis.taxonomy.name.${lang}`)}
+                name={lang}
+                defaultValue={term.names[lang] ?? ''}
+                required={lang === 'nl'}
+                minLength={2}
+                maxLength={120}
+              />
             ))}
             <button type="submit" className="button" disabled={rename.isPending}>
               {t('directory.analysis.taxonomy.save')}
@@ -346,17 +350,19 @@ function TermRow({ term, others, onChange }: { term: Term; others: Term[]; onCha
               retire.mutate(value || undefined);
             }}
           >
-            <div className="field">
-              <label htmlFor={`${uid}-replacement`}>{t('directory.analysis.taxonomy.replacement')}</label>
-              <select id={`${uid}-replacement`} name="replacement" required={term.usage > 0}>
-                <option value="">{t('directory.analysis.taxonomy.noReplacement')}</option>
-                {others.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.names.nl}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              id={`${uid}-replacement`}
+              label={t('directory.analysis.taxonomy.replacement')}
+              name="replacement"
+              required={term.usage > 0}
+            >
+              <option value="">{t('directory.analysis.taxonomy.noReplacement')}</option>
+              {others.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.names.nl}
+                </option>
+              ))}
+            </SelectField>
             <button type="submit" className="button button-small" disabled={retire.isPending}>
               {t('directory.analysis.taxonomy.confirmRetire')}
             </button>

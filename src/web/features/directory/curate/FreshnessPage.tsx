@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { FRESHNESS_BUCKETS } from '../../../../server/modules/directory/curate/values.ts';
+import { SelectField } from '../../../components/Field.tsx';
 import { ErrorNotice, Loading } from '../../../components/States.tsx';
 import { useFormat } from '../../../lib/format.ts';
 import { useDocumentTitle } from '../../../lib/title.ts';
@@ -77,51 +78,45 @@ export function FreshnessPage() {
             </table>
           </div>
           <form className="filter-row" onSubmit={(e) => e.preventDefault()}>
-            <div className="field">
-              <label htmlFor={`${uid}-rubric`}>{t('directory.curate.freshness.rubric')}</label>
-              <select
-                id={`${uid}-rubric`}
-                value={filter.rubric ?? ''}
-                onChange={(e) => set('rubriek', e.target.value)}
-              >
-                <option value="">{t('directory.curate.freshness.all')}</option>
-                {data.rubrics.map((r) => (
-                  <option key={r.id} value={r.id}>
-                    {r.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor={`${uid}-org`}>{t('directory.curate.freshness.organization')}</label>
-              <select
-                id={`${uid}-org`}
-                value={filter.organization ?? ''}
-                onChange={(e) => set('organisatie', e.target.value)}
-              >
-                <option value="">{t('directory.curate.freshness.all')}</option>
-                {data.organizations.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor={`${uid}-bucket`}>{t('directory.curate.freshness.age')}</label>
-              <select
-                id={`${uid}-bucket`}
-                value={filter.bucket ?? ''}
-                onChange={(e) => set('ouderdom', e.target.value)}
-              >
-                <option value="">{t('directory.curate.freshness.all')}</option>
-                {BUCKETS.map((b) => (
-                  <option key={b} value={b}>
-                    {t(`directory.curate.buckets.${b}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              id={`${uid}-rubric`}
+              label={t('directory.curate.freshness.rubric')}
+              value={filter.rubric ?? ''}
+              onChange={(e) => set('rubriek', e.target.value)}
+            >
+              <option value="">{t('directory.curate.freshness.all')}</option>
+              {data.rubrics.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.name}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField
+              id={`${uid}-org`}
+              label={t('directory.curate.freshness.organization')}
+              value={filter.organization ?? ''}
+              onChange={(e) => set('organisatie', e.target.value)}
+            >
+              <option value="">{t('directory.curate.freshness.all')}</option>
+              {data.organizations.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField
+              id={`${uid}-bucket`}
+              label={t('directory.curate.freshness.age')}
+              value={filter.bucket ?? ''}
+              onChange={(e) => set('ouderdom', e.target.value)}
+            >
+              <option value="">{t('directory.curate.freshness.all')}</option>
+              {BUCKETS.map((b) => (
+                <option key={b} value={b}>
+                  {t(`directory.curate.buckets.${b}`)}
+                </option>
+              ))}
+            </SelectField>
           </form>
           <div className="table-scroll">
             <table className="data-table">

@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { TextAreaField } from '../../../components/Field.tsx';
 import { ErrorNotice, Loading } from '../../../components/States.tsx';
 import { useDocumentTitle } from '../../../lib/title.ts';
 import { useDirectoryPath } from '../common.tsx';
@@ -70,16 +71,15 @@ export function SuggestPage() {
       >
         <fieldset className="fieldset">
           <legend>{t('directory.curate.suggest.about')}</legend>
-          <div className="field field-span">
-            <label htmlFor={`${uid}-comment`}>{t('directory.curate.suggest.comment')}</label>
-            <textarea
-              id={`${uid}-comment`}
-              rows={3}
-              maxLength={1000}
-              value={comment}
-              onChange={(e) => setComment(e.target.value)}
-            />
-          </div>
+          <TextAreaField
+            layout="span"
+            id={`${uid}-comment`}
+            label={t('directory.curate.suggest.comment')}
+            rows={3}
+            maxLength={1000}
+            value={comment}
+            onChange={(e) => setComment(e.target.value)}
+          />
           <div className="field">
             <label htmlFor={`${uid}-email`}>{t('directory.curate.suggest.email')}</label>
             <input
