@@ -54,10 +54,10 @@ function Frame({
           {table}
         </div>
       ) : (
-        <>
+        <div className="figure-body">
           {picture}
           {table}
-        </>
+        </div>
       )}
       {source ? <SourceLine>{source}</SourceLine> : null}
     </section>

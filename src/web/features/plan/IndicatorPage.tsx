@@ -3,8 +3,9 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { Chart } from '../../components/Chart.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 import { SelectField, TextAreaField, TextField } from '../../components/Field.tsx';
+import { Figure } from '../../components/Figure.tsx';
 import { ErrorNotice, Loading } from '../../components/States.tsx';
 import { TableRegion } from '../../components/TableRegion.tsx';
 import { useFormat } from '../../lib/format.ts';
@@ -237,49 +238,46 @@ function IndicatorChart({ detail }: { detail: IndicatorDetail }) {
       ],
     };
   }, [detail, i18n.language]);
-  return (
-    <section className="figure-block" aria-labelledby="indicator-chart-heading">
-      <h2 id="indicator-chart-heading">{t('plan.chart.title')}</h2>
-      {all.length === 0 ? (
+  if (all.length === 0)
+    return (
+      <section className="figure-block" aria-labelledby="indicator-chart-heading">
+        <h2 id="indicator-chart-heading">{t('plan.chart.title')}</h2>
         <p>{t('plan.chart.empty')}</p>
-      ) : (
-        <div className="chart-stack">
-          <Chart
-            option={option}
-            label={t('plan.chart.label', { title: text(indicator.title) })}
-            height={300}
-          />
-          <TableRegion captionId="indicator-table-caption">
-            <table className="data-table data-table-compact">
-              <caption id="indicator-table-caption">{t('plan.chart.tableCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('plan.chart.colDate')}</th>
-                  <th scope="col">{t('plan.chart.colKind')}</th>
-                  <th scope="col" className="num">
-                    {t('plan.chart.colValue', { unit: indicator.unit })}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {all.map((point, i) => (
-                  // Points have no id of their own (baseline, targets and measurements together).
-                  // biome-ignore lint/suspicious/noArrayIndexKey: the list is rebuilt, never reordered in place.
-                  <tr key={i}>
-                    <th scope="row">
-                      {format.shortDay(point.date)}
-                      {point.end ? ` – ${format.shortDay(point.end)}` : ''}
-                    </th>
-                    <td>{t(`plan.chart.${point.kind}`)}</td>
-                    <td className="num">{number(point.value)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableRegion>
-        </div>
-      )}
-    </section>
+      </section>
+    );
+  // Points have no id of their own (baseline, targets and measurements together): their place is their key.
+  const rows = all.map((point, index) => ({ ...point, key: String(index) }));
+  return (
+    <Figure
+      heading={t('plan.chart.title')}
+      option={option}
+      label={t('plan.chart.label', { title: text(indicator.title) })}
+      height={300}
+      table={
+        <DataTable
+          caption={t('plan.chart.tableCaption')}
+          compact
+          rows={rows}
+          rowKey={(point) => point.key}
+          columns={[
+            {
+              id: 'date',
+              header: t('plan.chart.colDate'),
+              rowHeader: true,
+              cell: (point) =>
+                `${format.shortDay(point.date)}${point.end ? ` – ${format.shortDay(point.end)}` : ''}`,
+            },
+            { id: 'kind', header: t('plan.chart.colKind'), cell: (point) => t(`plan.chart.${point.kind}`) },
+            {
+              id: 'value',
+              header: t('plan.chart.colValue', { unit: indicator.unit }),
+              numeric: true,
+              cell: (point) => number(point.value),
+            },
+          ]}
+        />
+      }
+    />
   );
 }
 
