@@ -94,6 +94,30 @@ describe.skipIf(noBrowser)('journey: network home', () => {
     await context.close();
   });
 
+  test('the figures table sorts by a column from the keyboard, and says how it is sorted', async () => {
+    const { context, page } = await harness.newPage(DESKTOP);
+    await login(page, DEMO.staff);
+    await figuresShown(page);
+    const table = page.locator('table', {
+      has: page.locator('caption', { hasText: 'Bevolking per gemeente' }),
+    });
+    const header = table.locator('thead th', { hasText: 'Inwoners' });
+    const firstRow = () => table.locator('tbody tr').first().locator('th').textContent();
+    expect(await header.getAttribute('aria-sort')).toBeNull();
+    await header.getByRole('button').focus();
+    await page.keyboard.press('Enter');
+    expect(await header.getAttribute('aria-sort')).toBe('ascending');
+    // Lede has the fewest inhabitants of the five, Aalst the most (Statbel, 1 January 2026).
+    expect(await firstRow()).toBe('Lede');
+    await page.keyboard.press('Space');
+    expect(await header.getAttribute('aria-sort')).toBe('descending');
+    expect(await firstRow()).toBe('Aalst');
+    // The totals stay below the rows whatever the order.
+    expect(await table.locator('tfoot th').textContent()).toBe('Totaal');
+    await expectNoAxeViolations(page, 'network home, table sorted');
+    await context.close();
+  });
+
   test('unknown networks and pages get a clear "not found" page', async () => {
     const { context, page } = await harness.newPage(DESKTOP);
     await page.goto('/n/bestaat-niet');

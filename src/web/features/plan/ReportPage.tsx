@@ -4,8 +4,9 @@ import { type FormEvent, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { INDICATOR_STATUSES, ROLLED_STATUSES } from '../../../server/modules/plan/values.ts';
-import { Chart } from '../../components/Chart.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 import { TextField } from '../../components/Field.tsx';
+import { Figure } from '../../components/Figure.tsx';
 import { ErrorNotice, Loading } from '../../components/States.tsx';
 import { TableRegion } from '../../components/TableRegion.tsx';
 import { useFormat } from '../../lib/format.ts';
@@ -412,17 +413,16 @@ function PillarChart({ pillars }: { pillars: TreeNode[] }) {
     };
   }, [pillars, i18n.language]);
   return (
-    <section className="figure-block print-keep" aria-labelledby="pillar-chart-heading">
-      <h2 id="pillar-chart-heading">{t('plan.report.perPillar')}</h2>
-      <div className="chart-stack">
-        <Chart
-          option={option}
-          label={t('plan.report.perPillarLabel')}
-          height={Math.max(200, 50 + 40 * pillars.length)}
-        />
+    <Figure
+      className="print-keep"
+      heading={t('plan.report.perPillar')}
+      option={option}
+      label={t('plan.report.perPillarLabel')}
+      height={Math.max(200, 50 + 40 * pillars.length)}
+      table={
         <NodeTable nodes={pillars} captionId="pillar-caption" caption={t('plan.report.perPillarCaption')} />
-      </div>
-    </section>
+      }
+    />
   );
 }
 
@@ -465,33 +465,35 @@ function StatusChart({ report }: { report: ProgressReport }) {
     };
   }, [totals, i18n.language]);
   return (
-    <section className="figure-block print-keep" aria-labelledby="status-chart-heading">
-      <h2 id="status-chart-heading">{t('plan.report.statusChart')}</h2>
-      <div className="chart-stack">
-        <Chart option={option} label={t('plan.report.statusChartLabel')} height={260} />
-        <TableRegion captionId="status-caption">
-          <table className="data-table data-table-compact">
-            <caption id="status-caption">{t('plan.report.statusCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('plan.table.status')}</th>
-                <th scope="col" className="num">
-                  {t('plan.report.count')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {NODE_STATUSES.map((s) => (
-                <tr key={s}>
-                  <th scope="row">{t(`plan.status.${s}`)}</th>
-                  <td className="num">{totals.byStatus[s] ?? 0}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
-      </div>
-    </section>
+    <Figure
+      className="print-keep"
+      heading={t('plan.report.statusChart')}
+      option={option}
+      label={t('plan.report.statusChartLabel')}
+      height={260}
+      table={
+        <DataTable
+          caption={t('plan.report.statusCaption')}
+          compact
+          rows={NODE_STATUSES.map((status) => ({ status }))}
+          rowKey={(row) => row.status}
+          columns={[
+            {
+              id: 'status',
+              header: t('plan.table.status'),
+              rowHeader: true,
+              cell: (row) => t(`plan.status.${row.status}`),
+            },
+            {
+              id: 'count',
+              header: t('plan.report.count'),
+              numeric: true,
+              cell: (row) => totals.byStatus[row.status] ?? 0,
+            },
+          ]}
+        />
+      }
+    />
   );
 }
 
