@@ -105,6 +105,13 @@ async function idsOfOwnNetwork(k: TestApp): Promise<Record<string, string>> {
     serviceId: await first('directory_services', {}),
     suggestionId: await first('directory_change_suggestions'),
     jobId: await first('directory_import_jobs'),
+    eventId: await first('event_events'),
+    registrationId: await first('event_registrations'),
+    signalId: await first('signals'),
+    dossierId: await first('signal_dossiers'),
+    // The demo's own (fictional) screening series: another network has no indicator of that key.
+    indicator: 'borstkankerscreening',
+    nis: '41002',
   };
 }
 
@@ -263,13 +270,58 @@ const EXPECTED: Record<string, Access> = {
   'GET /api/networks/{slug}/plans/{planId}/report': 'public',
   'GET /api/networks/{slug}/plans/{planId}/export.json': 'viewer',
   'GET /api/networks/{slug}/plans/{planId}/export.csv': 'public',
+  'GET /api/networks/{slug}/events': 'public',
+  'POST /api/networks/{slug}/events': 'staff',
+  'GET /api/networks/{slug}/events.ics': 'public',
+  'GET /api/networks/{slug}/events/{eventId}': 'public',
+  'PUT /api/networks/{slug}/events/{eventId}': 'staff',
+  'POST /api/networks/{slug}/events/{eventId}/registrations': 'public',
+  'GET /api/networks/{slug}/events/{eventId}/registrations': 'staff',
+  'GET /api/networks/{slug}/events/{eventId}/registrations.csv': 'staff',
+  'POST /api/networks/{slug}/events/{eventId}/registrations/{registrationId}/check-in': 'staff',
+  'POST /api/networks/{slug}/events/{eventId}/registrations/{registrationId}/cancel': 'staff',
+  'GET /api/networks/{slug}/events/{eventId}/attendance': 'staff',
+  'GET /api/networks/{slug}/events/{eventId}/feedback': 'staff',
+  'GET /api/networks/{slug}/events/registration/{token}': 'credential',
+  'POST /api/networks/{slug}/events/registration/{token}/cancel': 'credential',
+  'POST /api/networks/{slug}/events/registration/{token}/confirm': 'credential',
+  'POST /api/networks/{slug}/events/registration/{token}/feedback': 'credential',
+  'GET /agenda/agenda.css': 'public',
+  'GET /agenda/{slug}': 'public',
+  'GET /agenda/{slug}/{eventId}': 'public',
+  'POST /agenda/{slug}/{eventId}': 'public',
+  'GET /agenda/{slug}/inschrijving/{token}': 'credential',
+  'POST /agenda/{slug}/inschrijving/{token}/annuleren': 'credential',
+  'POST /agenda/{slug}/inschrijving/{token}/bevestigen': 'credential',
+  'POST /agenda/{slug}/inschrijving/{token}/feedback': 'credential',
+  'GET /api/networks/{slug}/insights/indicators': 'public',
+  'GET /api/networks/{slug}/figures/{indicator}': 'public',
+  'GET /api/networks/{slug}/figures/{indicator}/comparison': 'public',
+  'GET /api/networks/{slug}/insights/profiles/{nis}': 'public',
+  'GET /api/networks/{slug}/insights/gap-map': 'viewer',
+  'POST /api/networks/{slug}/figures/import': 'staff',
+  'GET /api/networks/{slug}/signals': 'viewer',
+  'POST /api/networks/{slug}/signals': 'member',
+  'GET /api/networks/{slug}/signals/overdue': 'viewer',
+  'GET /api/networks/{slug}/signals/report': 'viewer',
+  'GET /api/networks/{slug}/signals/settings': 'viewer',
+  'PUT /api/networks/{slug}/signals/settings': 'member',
+  'GET /api/networks/{slug}/signals/{signalId}': 'viewer',
+  'POST /api/networks/{slug}/signals/{signalId}/phase': 'member',
+  'POST /api/networks/{slug}/signal-dossiers': 'member',
+  'GET /api/networks/{slug}/signal-dossiers/{dossierId}': 'viewer',
+  'PATCH /api/networks/{slug}/signal-dossiers/{dossierId}': 'member',
+  'POST /api/networks/{slug}/signal-dossiers/{dossierId}/phase': 'member',
+  'POST /api/networks/{slug}/signal-dossiers/{dossierId}/cosign': 'member',
+  'POST /api/networks/{slug}/signal-dossiers/{dossierId}/plan-action': 'member',
 };
 
 /**
  * Organisations and services of the social map are shared by all networks (decision 020: a hospital serves
- * several zones), so their ids are not another network's: these paths are left out of the foreign-ids check.
+ * several zones), so their ids are not another network's, and a municipality (a NIS code) may lie in several
+ * networks (Aalst is in both demo networks): these paths are left out of the foreign-ids check.
  */
-const SHARED_RECORDS = /\/directory\/(curate\/)?(organizations|services)\/\{id\}/;
+const SHARED_RECORDS = /\/directory\/(curate\/)?(organizations|services)\/\{id\}|\/insights\/profiles\/\{nis\}/;
 
 const isWrite = (method: string) => !['GET', 'HEAD'].includes(method);
 const is2xx = (status: number) => status >= 200 && status < 300;
