@@ -5,6 +5,7 @@ import type { NetworkTable } from '../../platform/db/tables.ts';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import type { Language } from '../../platform/i18n.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
+import { type JobLog, startJob } from '../../platform/jobs.ts';
 import { queueMail, withdrawMail } from '../../platform/outbox.ts';
 import { hasRole, type TenantContext } from '../../platform/tenancy.ts';
 import { canSee, isStaff, registrationState } from './access.ts';
@@ -338,21 +339,17 @@ export async function sweepExpiredHolds(db: Db, actor: Actor, now = new Date()):
   return swept;
 }
 
+/** Frees held places whose confirmation time ran out, every minute (passed on to the next on the list). */
 export function startHoldSweeper(
   db: Db,
   actor: Actor,
-  log: { error: (obj: object, msg: string) => void },
+  log: JobLog,
   intervalMs = 60_000,
 ): () => Promise<void> {
-  let running: Promise<unknown> = Promise.resolve();
-  const timer = setInterval(() => {
-    running = sweepExpiredHolds(db, actor).catch((err) => log.error({ err }, 'hold sweep failed'));
-  }, intervalMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+  return startJob(
+    { run: () => sweepExpiredHolds(db, actor), failure: 'hold sweep failed', everyMs: intervalMs },
+    log,
+  );
 }
 
 /** Check-in at the door (staff), or undoing it; only a confirmed place can be checked in. */

@@ -6,6 +6,7 @@ import type { PlatformTables } from '../../../platform/db/tables.ts';
 import { badRequest, conflict, notFound } from '../../../platform/errors.ts';
 import { type Language, translate } from '../../../platform/i18n.ts';
 import { newId, nowIso } from '../../../platform/ids.ts';
+import { type JobLog, startJob } from '../../../platform/jobs.ts';
 import type { TenantContext } from '../../../platform/tenancy.ts';
 import { findDuplicateCandidates } from '../analysis/service.ts';
 import { applyImport, type ImportReport, previewImport } from './apply.ts';
@@ -462,22 +463,16 @@ export async function failStuckJobs(db: Db, now = new Date()): Promise<number> {
  * From server start: fails stuck jobs at once and then every minute, so that a job that was still moving
  * just before a restart is caught once it has been quiet for STUCK_AFTER_MS. Returns the stop function.
  */
-export function startStuckJobSweep(
-  db: Db,
-  log: { error: (obj: object, msg: string) => void },
-  intervalMs = 60_000,
-): () => Promise<void> {
-  let sweeping: Promise<unknown> = Promise.resolve();
-  const sweep = () => {
-    sweeping = failStuckJobs(db).catch((err) => log.error({ err }, 'failing stuck import jobs failed'));
-  };
-  sweep();
-  const timer = setInterval(sweep, intervalMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await sweeping;
-  };
+export function startStuckJobSweep(db: Db, log: JobLog, intervalMs = 60_000): () => Promise<void> {
+  return startJob(
+    {
+      run: () => failStuckJobs(db),
+      failure: 'failing stuck import jobs failed',
+      everyMs: intervalMs,
+      firstAfterMs: 0,
+    },
+    log,
+  );
 }
 
 /** The network's view of the map as an HSDS tabular package in one zip (CSV files + datapackage.json). */
