@@ -96,13 +96,13 @@ describe.skipIf(noBrowser)('journey: log in and switch language', () => {
     await page.locator('h2', { hasText: 'The region in figures' }).waitFor();
     await expectNoAxeViolations(page, 'network home (en)');
 
-    await page.getByRole('link', { name: 'Activities' }).first().click();
-    await page.locator('h1', { hasText: 'Activities' }).waitFor();
+    await page.getByRole('link', { name: 'Maturity' }).first().click();
+    await page.locator('h1', { hasText: 'Maturity' }).waitFor();
     await page.getByText('This module is under development').waitFor();
     await expectNoAxeViolations(page, 'module page (en)');
 
     await page.getByLabel('Language').selectOption('nl');
-    await page.locator('h1', { hasText: 'Activiteiten' }).waitFor();
+    await page.locator('h1', { hasText: 'Maturiteit' }).waitFor();
     await page.getByText('Deze module is in ontwikkeling').waitFor();
     await screenshot(page, 'module-desktop');
   });
