@@ -338,4 +338,23 @@ describe.each(testEngines())('governance on %s', (engine) => {
     expect(await search('d_z')).toHaveLength(1);
     expect((await search('begroting 2027')).every((d) => d.outcome === 'pending')).toBe(true);
   });
+
+  it('has the bodies of the demo, with a past board decision carried by a majority in every cluster', async () => {
+    const bodies = (await k.app.inject({ method: 'GET', url: `${API}/bodies`, headers: as(viewer) })).json()
+      .bodies as { kind: string; name: string; members: { cluster: string }[] }[];
+    expect(new Set(bodies.map((b) => b.kind))).toEqual(
+      new Set(['general_assembly', 'board', 'daily_board', 'forum', 'cluster']),
+    );
+    const demoBoard = bodies.find((b) => b.name === 'Bestuursorgaan');
+    expect(new Set(demoBoard?.members.map((m) => m.cluster))).toEqual(new Set(CLUSTERS));
+    const decisions = (
+      await k.app.inject({ method: 'GET', url: `${API}/decisions?q=jaaractieplan`, headers: as(viewer) })
+    ).json().decisions as { id: string; meetingId: string; outcome: string }[];
+    const plan = decisions.find((d) => d.outcome === 'carried');
+    const view = await meeting(plan?.meetingId as string);
+    expect(view.quorum).toMatchObject({ members: 12, present: 10, met: true });
+    const decision = view.decisions.find((d: { id: string }) => d.id === plan?.id);
+    expect(decision.rule).toBe('majority_every_cluster');
+    expect(decision.clusters.every((c: { carried: boolean }) => c.carried)).toBe(true);
+  });
 });
