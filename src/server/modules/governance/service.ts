@@ -9,7 +9,7 @@ import { outcomeOf, quorumOf } from './outcome.ts';
 import * as repo from './repo.ts';
 import {
   AttendanceInput,
-  type BODY_KINDS,
+  BODY_KINDS,
   type Body,
   BodyInput,
   type CHOICES,
@@ -72,7 +72,10 @@ export async function listBodies(db: Db, ctx: TenantContext): Promise<Body[]> {
     repo.listMembers(db, ctx.network.id),
     partnerNames(db, ctx),
   ]);
-  return bodies.map((b) => ({
+  // In the order of the seed's governance: the assembly first, then board, daily board, forum, clusters.
+  const rank = (kind: string) => BODY_KINDS.indexOf(kind as (typeof BODY_KINDS)[number]);
+  const ordered = [...bodies].sort((a, b) => rank(a.kind) - rank(b.kind) || a.name.localeCompare(b.name));
+  return ordered.map((b) => ({
     id: b.id,
     kind: b.kind as (typeof BODY_KINDS)[number],
     name: b.name,
