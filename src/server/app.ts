@@ -22,6 +22,7 @@ import { publicMapRoutes } from './modules/directory/public/routes.ts';
 import { directoryRoutes } from './modules/directory/routes.ts';
 import { publicAgendaRoutes } from './modules/events/public/routes.ts';
 import { eventsRoutes } from './modules/events/routes.ts';
+import { governanceRoutes } from './modules/governance/routes.ts';
 import { insightsRoutes } from './modules/insights/routes.ts';
 import { networkRoutes } from './modules/network/routes.ts';
 import { networksRoutes } from './modules/networks/routes.ts';
@@ -152,6 +153,7 @@ export async function buildApp(config: Config, handle: DbHandle): Promise<Fastif
   await app.register(publicAgendaRoutes);
   await app.register(insightsRoutes);
   await app.register(signalsRoutes);
+  await app.register(governanceRoutes);
 
   const indexHtml = path.join(WEB_DIST, 'index.html');
   const hasWeb = fs.existsSync(indexHtml);

@@ -109,6 +109,9 @@ async function idsOfOwnNetwork(k: TestApp): Promise<Record<string, string>> {
     registrationId: await first('event_registrations'),
     signalId: await first('signals'),
     dossierId: await first('signal_dossiers'),
+    bodyId: await first('gov_bodies'),
+    meetingId: await first('gov_meetings'),
+    decisionId: await first('gov_decisions'),
     // The demo's own (fictional) screening series: another network has no indicator of that key.
     indicator: 'borstkankerscreening',
     nis: '41002',
@@ -314,6 +317,16 @@ const EXPECTED: Record<string, Access> = {
   'POST /api/networks/{slug}/signal-dossiers/{dossierId}/phase': 'member',
   'POST /api/networks/{slug}/signal-dossiers/{dossierId}/cosign': 'member',
   'POST /api/networks/{slug}/signal-dossiers/{dossierId}/plan-action': 'member',
+  'GET /api/networks/{slug}/governance/bodies': 'viewer',
+  'POST /api/networks/{slug}/governance/bodies': 'staff',
+  'POST /api/networks/{slug}/governance/bodies/{bodyId}/members': 'staff',
+  'GET /api/networks/{slug}/governance/bodies/{bodyId}/meetings': 'viewer',
+  'POST /api/networks/{slug}/governance/bodies/{bodyId}/meetings': 'staff',
+  'GET /api/networks/{slug}/governance/meetings/{meetingId}': 'viewer',
+  'PUT /api/networks/{slug}/governance/meetings/{meetingId}/attendance': 'staff',
+  'POST /api/networks/{slug}/governance/meetings/{meetingId}/decisions': 'staff',
+  'POST /api/networks/{slug}/governance/decisions/{decisionId}/votes': 'staff',
+  'GET /api/networks/{slug}/governance/decisions': 'viewer',
 };
 
 /**

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { createUser } from '../modules/accounts/service.ts';
 import { seedDirectoryDemo } from '../modules/directory/demo.ts';
 import { seedEventsDemo } from '../modules/events/demo.ts';
+import { seedGovernanceDemo } from '../modules/governance/demo.ts';
 import { seedInsightsDemo } from '../modules/insights/demo.ts';
 import { seedNetworkDemo } from '../modules/network/demo.ts';
 import { createNetwork, grantRole } from '../modules/networks/service.ts';
@@ -112,6 +113,7 @@ export async function seedDemoOnce(
   await seedDirectoryDemo(db, 'elz-regio-aalst');
   await seedPlanDemo(db);
   await seedEventsDemo(db);
+  await seedGovernanceDemo(db);
   await seedInsightsDemo(db, 'elz-regio-aalst');
   const userIds = new Map(
     (await db.selectFrom('users').select(['id', 'email']).where('is_demo', '=', 1).execute()).map((u) => [

@@ -14,6 +14,9 @@ import directoryNl from '../features/directory/locales/nl.json';
 import eventsEn from '../features/events/locales/en.json';
 import eventsFr from '../features/events/locales/fr.json';
 import eventsNl from '../features/events/locales/nl.json';
+import governanceEn from '../features/governance/locales/en.json';
+import governanceFr from '../features/governance/locales/fr.json';
+import governanceNl from '../features/governance/locales/nl.json';
 import insightsEn from '../features/insights/locales/en.json';
 import insightsFr from '../features/insights/locales/fr.json';
 import insightsNl from '../features/insights/locales/nl.json';
@@ -46,6 +49,7 @@ export const RESOURCES = {
     network: networkNl,
     plan: planNl,
     events: eventsNl,
+    governance: governanceNl,
     signals: signalsNl,
     insights: insightsNl,
   },
@@ -60,6 +64,7 @@ export const RESOURCES = {
     network: networkFr,
     plan: planFr,
     events: eventsFr,
+    governance: governanceFr,
     signals: signalsFr,
     insights: insightsFr,
   },
@@ -74,6 +79,7 @@ export const RESOURCES = {
     network: networkEn,
     plan: planEn,
     events: eventsEn,
+    governance: governanceEn,
     signals: signalsEn,
     insights: insightsEn,
   },
