@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SelectField, TextField } from '../../components/Field.tsx';
+import { Field, SelectField, TextField } from '../../components/Field.tsx';
 import { ErrorNotice, Loading } from '../../components/States.tsx';
 import { NoAccessPage } from '../../components/StatusPages.tsx';
 import { TableRegion } from '../../components/TableRegion.tsx';
@@ -76,17 +76,16 @@ function PartnerForm() {
             </option>
           ))}
         </SelectField>
-        <div className="field">
-          <label htmlFor={ids.themes}>{t('network.manage.themes')}</label>
-          <input id={ids.themes} name="themes" aria-describedby={`${ids.themes}-help`} />
-          <span id={`${ids.themes}-help`} className="field-help">
-            {t('network.manage.commaHelp')}
-          </span>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.groups}>{t('network.manage.targetGroups')}</label>
-          <input id={ids.groups} name="targetGroups" aria-describedby={`${ids.themes}-help`} />
-        </div>
+        <TextField
+          id={ids.themes}
+          label={t('network.manage.themes')}
+          name="themes"
+          hint={t('network.manage.commaHelp')}
+        />
+        <Field id={ids.groups} label={t('network.manage.targetGroups')}>
+          {/* The themes' hint says how to separate values; it holds for the target groups too. */}
+          {(control) => <input {...control} name="targetGroups" aria-describedby={`${ids.themes}-hint`} />}
+        </Field>
         {create.isError ? <ErrorNotice error={create.error} /> : null}
         {done ? (
           <p className="notice notice-success" role="status">
@@ -177,22 +176,17 @@ function TieForm() {
           />
           <TextField id={ids.end} label={t('network.manage.endDateOptional')} name="endDate" type="date" />
         </div>
-        <div className="field">
-          <label htmlFor={ids.weight}>{t('network.manage.weight')}</label>
-          <input
-            id={ids.weight}
-            name="weight"
-            type="number"
-            min={1}
-            max={10}
-            step={1}
-            defaultValue={1}
-            aria-describedby={`${ids.weight}-help`}
-          />
-          <span id={`${ids.weight}-help`} className="field-help">
-            {t('network.manage.weightHelp')}
-          </span>
-        </div>
+        <TextField
+          id={ids.weight}
+          label={t('network.manage.weight')}
+          hint={t('network.manage.weightHelp')}
+          name="weight"
+          type="number"
+          min={1}
+          max={10}
+          step={1}
+          defaultValue={1}
+        />
         {missing ? (
           <p className="notice notice-error" role="alert">
             {t('network.manage.choosePartners')}

@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { SelectField } from '../../../components/Field.tsx';
 import { ErrorNotice, Loading } from '../../../components/States.tsx';
 import { NoAccessPage } from '../../../components/StatusPages.tsx';
 import { TableRegion } from '../../../components/TableRegion.tsx';
@@ -71,20 +72,19 @@ export function MissesPage() {
     <>
       <h1>{t('directory.analysis.misses.title')}</h1>
       <p className="lead">{t('directory.analysis.misses.intro')}</p>
-      <div className="field analysis-rubric">
-        <label htmlFor={`${uid}-days`}>{t('directory.analysis.misses.window')}</label>
-        <select
-          id={`${uid}-days`}
-          value={days}
-          onChange={(event) => setParams({ dagen: event.target.value }, { replace: true })}
-        >
-          {WINDOWS.map((w) => (
-            <option key={w} value={w}>
-              {t('directory.analysis.misses.days', { count: w })}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id={`${uid}-days`}
+        className="analysis-rubric"
+        label={t('directory.analysis.misses.window')}
+        value={days}
+        onChange={(event) => setParams({ dagen: event.target.value }, { replace: true })}
+      >
+        {WINDOWS.map((w) => (
+          <option key={w} value={w}>
+            {t('directory.analysis.misses.days', { count: w })}
+          </option>
+        ))}
+      </SelectField>
       {misses.isPending ? <Loading /> : null}
       {misses.isError ? <ErrorNotice error={misses.error} onRetry={() => misses.refetch()} /> : null}
       {misses.data && misses.data.misses.length === 0 ? <p>{t('directory.analysis.misses.none')}</p> : null}

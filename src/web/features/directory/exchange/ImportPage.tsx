@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REQUIRED_TARGETS, TARGET_FIELDS } from '../../../../server/modules/directory/exchange/values.ts';
+import { CheckboxField, Field, TextField } from '../../../components/Field.tsx';
 import { ErrorNotice } from '../../../components/States.tsx';
 import { NoAccessPage } from '../../../components/StatusPages.tsx';
 import { TableRegion } from '../../../components/TableRegion.tsx';
@@ -151,26 +152,19 @@ function UploadStep({ busy, onUpload }: { busy: boolean; onUpload: (file: File) 
   return (
     <form className="form exchange-upload" onSubmit={submit}>
       <h2>{t('directory.exchange.upload.title')}</h2>
-      <div className="field">
-        <label htmlFor={`${id}-file`}>{t('directory.exchange.upload.file')}</label>
-        <input
-          id={`${id}-file`}
-          name="file"
-          type="file"
-          required
-          accept=".csv,.txt,.xlsx,.json,.zip"
-          aria-describedby={`${id}-hint`}
-          aria-invalid={tooBig || undefined}
-        />
-        <p id={`${id}-hint`} className="muted">
-          {t('directory.exchange.upload.hint', { max: MAX_MB })}
-        </p>
-        {tooBig ? (
-          <p className="field-error" role="alert">
-            {t('directory.exchange.upload.tooBig', { max: MAX_MB })}
-          </p>
-        ) : null}
-      </div>
+      <TextField
+        id={`${id}-file`}
+        label={t('directory.exchange.upload.file')}
+        hint={t('directory.exchange.upload.hint', { max: MAX_MB })}
+        error={
+          // Said at once: the error appears on submit, away from where the eye is.
+          tooBig ? <span role="alert">{t('directory.exchange.upload.tooBig', { max: MAX_MB })}</span> : null
+        }
+        required
+        name="file"
+        type="file"
+        accept=".csv,.txt,.xlsx,.json,.zip"
+      />
       <button type="submit" className="button" disabled={busy}>
         {busy ? t('directory.exchange.upload.busy') : t('directory.exchange.upload.submit')}
       </button>
@@ -224,26 +218,29 @@ function MappingStep({
         {TARGET_FIELDS.map((field) => {
           const required = REQUIRED_TARGETS.includes(field);
           return (
-            <div className="field" key={field}>
-              <label htmlFor={`${id}-${field}`}>
-                {t(`directory.exchange.field.${field}`)}
-                {required ? ` (${t('directory.exchange.mapping.required')})` : ''}
-              </label>
-              <select
-                id={`${id}-${field}`}
-                value={mapping[field] ?? ''}
-                required={required}
-                aria-invalid={required && !mapping[field] ? true : undefined}
-                onChange={(event) => setMapping({ ...mapping, [field]: event.target.value || undefined })}
-              >
-                <option value="">{t('directory.exchange.mapping.none')}</option>
-                {sheet.columns.map((c) => (
-                  <option key={c} value={c}>
-                    {c}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <Field
+              key={field}
+              id={`${id}-${field}`}
+              label={`${t(`directory.exchange.field.${field}`)}${required ? ` (${t('directory.exchange.mapping.required')})` : ''}`}
+              error={required && !mapping[field] ? true : undefined}
+            >
+              {/* The label already says "(required)" in words, so no marker beside it. */}
+              {(control) => (
+                <select
+                  {...control}
+                  required={required}
+                  value={mapping[field] ?? ''}
+                  onChange={(event) => setMapping({ ...mapping, [field]: event.target.value || undefined })}
+                >
+                  <option value="">{t('directory.exchange.mapping.none')}</option>
+                  {sheet.columns.map((c) => (
+                    <option key={c} value={c}>
+                      {c}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
           );
         })}
       </div>
@@ -453,17 +450,13 @@ function PreviewStep({
         total={report.counts.services.create + report.counts.services.update + report.counts.services.link}
       />
       {canSkip ? (
-        <div className="field exchange-skip">
-          <input
-            id={`${id}-skip`}
-            type="checkbox"
-            checked={skip}
-            onChange={(e) => setSkip(e.target.checked)}
-          />
-          <label htmlFor={`${id}-skip`}>
-            {t('directory.exchange.preview.skip', { count: rejectedLines })}
-          </label>
-        </div>
+        <CheckboxField
+          id={`${id}-skip`}
+          className="exchange-skip"
+          label={t('directory.exchange.preview.skip', { count: rejectedLines })}
+          checked={skip}
+          onChange={(e) => setSkip(e.target.checked)}
+        />
       ) : null}
       {blocked ? (
         <p className="muted">
