@@ -6,7 +6,7 @@ import { TableRegion } from '../../components/TableRegion.tsx';
 import { useFormat } from '../../lib/format.ts';
 import { useNetwork } from '../../lib/network.ts';
 import { useDocumentTitle } from '../../lib/title.ts';
-import { MeasurementForm } from './IndicatorPage.tsx';
+import { MeasurementForm } from './indicator/MeasurementForm.tsx';
 import { PlanNav, ProgressBar, planKey, StatusChip, useLocalized, usePlanClient } from './shared.tsx';
 
 /** What the signed-in person has to do in this plan: requests addressed to them, and the nodes they lead. */
