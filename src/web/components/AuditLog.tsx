@@ -58,14 +58,14 @@ function Changes({ entry }: { entry: AuditEntry }) {
           {
             id: 'before',
             header: t('audit.before'),
-            className: 'diff-before',
-            cell: (change) => <pre>{show(change.before)}</pre>,
+            // On the value, not the column: the header keeps the table's own colours.
+            cell: (change) => <pre className="diff-before">{show(change.before)}</pre>,
           },
           {
             id: 'after',
             header: t('audit.after'),
-            className: 'diff-after',
-            cell: (change) => <pre>{show(change.after)}</pre>,
+            // On the value, not the column: the header keeps the table's own colours.
+            cell: (change) => <pre className="diff-after">{show(change.after)}</pre>,
           },
         ]}
       />
