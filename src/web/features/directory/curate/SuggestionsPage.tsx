@@ -3,6 +3,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { SUGGESTION_STATUSES } from '../../../../server/modules/directory/curate/values.ts';
+import { DataTable } from '../../../components/DataTable.tsx';
 import { SelectField, TextField } from '../../../components/Field.tsx';
 import { ErrorNotice, Loading } from '../../../components/States.tsx';
 import { useFormat } from '../../../lib/format.ts';
@@ -88,27 +89,30 @@ function SuggestionCard({ suggestion: s }: { suggestion: SuggestionView }) {
         {s.proposer_email ? ` · ${s.proposer_email}` : ''}
       </p>
       {s.comment ? <blockquote className="curate-comment">{s.comment}</blockquote> : null}
-      <div className="table-scroll">
-        <table className="data-table diff-table">
-          <caption>{t('directory.curate.inbox.diff')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('directory.curate.inbox.field')}</th>
-              <th scope="col">{t('directory.curate.inbox.current')}</th>
-              <th scope="col">{t('directory.curate.inbox.proposed')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {s.diff.map((d) => (
-              <tr key={d.field}>
-                <th scope="row">{label(d.field)}</th>
-                <td className="diff-before">{format(d.field, d.current)}</td>
-                <td className="diff-after">{format(d.field, d.proposed)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t('directory.curate.inbox.diff')}
+        className="diff-table"
+        rows={s.diff}
+        rowKey={(d) => d.field}
+        columns={[
+          {
+            id: 'field',
+            header: t('directory.curate.inbox.field'),
+            rowHeader: true,
+            cell: (d) => label(d.field),
+          },
+          {
+            id: 'current',
+            header: t('directory.curate.inbox.current'),
+            cell: (d) => <span className="diff-before">{format(d.field, d.current)}</span>,
+          },
+          {
+            id: 'proposed',
+            header: t('directory.curate.inbox.proposed'),
+            cell: (d) => <span className="diff-after">{format(d.field, d.proposed)}</span>,
+          },
+        ]}
+      />
       {s.status === 'open' ? (
         <div className="suggestion-actions">
           <button
