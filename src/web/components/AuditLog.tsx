@@ -5,8 +5,8 @@ import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '../lib/api.ts';
 import { useFormat } from '../lib/format.ts';
 import type { AuditEntry, AuditPage } from '../lib/types.ts';
+import { DataTable } from './DataTable.tsx';
 import { ErrorNotice, Loading } from './States.tsx';
-import { TableRegion } from './TableRegion.tsx';
 
 const PER_PAGE = 25;
 
@@ -41,30 +41,34 @@ function Changes({ entry }: { entry: AuditEntry }) {
   return (
     <details className="disclosure">
       <summary>{t('audit.showChanges')}</summary>
-      <table className="diff-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('audit.field')}</th>
-            <th scope="col">{t('audit.before')}</th>
-            <th scope="col">{t('audit.after')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {changes.map((change) => (
-            <tr key={change.field}>
-              <th scope="row">
-                <code>{change.field || '–'}</code>
-              </th>
-              <td className="diff-before">
-                <pre>{show(change.before)}</pre>
-              </td>
-              <td className="diff-after">
-                <pre>{show(change.after)}</pre>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption={t('audit.colChanges')}
+        captionHidden
+        className="diff-table"
+        scroll={false}
+        rows={changes}
+        rowKey={(change) => change.field}
+        columns={[
+          {
+            id: 'field',
+            header: t('audit.field'),
+            rowHeader: true,
+            cell: (change) => <code>{change.field || '–'}</code>,
+          },
+          {
+            id: 'before',
+            header: t('audit.before'),
+            // On the value, not the column: the header keeps the table's own colours.
+            cell: (change) => <pre className="diff-before">{show(change.before)}</pre>,
+          },
+          {
+            id: 'after',
+            header: t('audit.after'),
+            // On the value, not the column: the header keeps the table's own colours.
+            cell: (change) => <pre className="diff-after">{show(change.after)}</pre>,
+          },
+        ]}
+      />
     </details>
   );
 }
@@ -121,47 +125,50 @@ function AuditTable({ data, page }: { data: AuditPage; page: number }) {
     i18n.exists(`${group}.${code}`) ? i18n.t(`${group}.${code}` as 'auditActions.session.created') : null;
   return (
     <>
-      <TableRegion captionId="audit-caption">
-        <table className="data-table audit-table">
-          <caption id="audit-caption">{t('audit.caption', { page, pages })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('audit.colWhen')}</th>
-              <th scope="col">{t('audit.colWho')}</th>
-              <th scope="col">{t('audit.colAction')}</th>
-              <th scope="col">{t('audit.colEntity')}</th>
-              <th scope="col">{t('audit.colChanges')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((entry) => (
-              <tr key={entry.id}>
-                <td className="nowrap">
-                  <time dateTime={entry.at}>{format.moment(entry.at)}</time>
-                </td>
-                <td>{entry.actor ? entry.actor.name : <span className="muted">{t('audit.system')}</span>}</td>
-                <td>
-                  {label('auditActions', entry.action) ? (
-                    <>
-                      {label('auditActions', entry.action)}
-                      <code className="muted code-hint">{entry.action}</code>
-                    </>
-                  ) : (
-                    <code>{entry.action}</code>
-                  )}
-                </td>
-                <td>
-                  {label('auditEntities', entry.entityType) ?? <code>{entry.entityType}</code>}
-                  <span className="muted entity-id">{entry.entityId}</span>
-                </td>
-                <td>
-                  <Changes entry={entry} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableRegion>
+      <DataTable
+        caption={t('audit.caption', { page, pages })}
+        className="audit-table"
+        rows={items}
+        rowKey={(entry) => entry.id}
+        columns={[
+          {
+            id: 'when',
+            header: t('audit.colWhen'),
+            className: 'nowrap',
+            cell: (entry) => <time dateTime={entry.at}>{format.moment(entry.at)}</time>,
+          },
+          {
+            id: 'who',
+            header: t('audit.colWho'),
+            cell: (entry) =>
+              entry.actor ? entry.actor.name : <span className="muted">{t('audit.system')}</span>,
+          },
+          {
+            id: 'action',
+            header: t('audit.colAction'),
+            cell: (entry) =>
+              label('auditActions', entry.action) ? (
+                <>
+                  {label('auditActions', entry.action)}
+                  <code className="muted code-hint">{entry.action}</code>
+                </>
+              ) : (
+                <code>{entry.action}</code>
+              ),
+          },
+          {
+            id: 'entity',
+            header: t('audit.colEntity'),
+            cell: (entry) => (
+              <>
+                {label('auditEntities', entry.entityType) ?? <code>{entry.entityType}</code>}
+                <span className="muted entity-id">{entry.entityId}</span>
+              </>
+            ),
+          },
+          { id: 'changes', header: t('audit.colChanges'), cell: (entry) => <Changes entry={entry} /> },
+        ]}
+      />
       <nav className="pager" aria-label={t('audit.pagination')}>
         {page > 1 ? (
           <Link className="button button-secondary" to={`?page=${page - 1}`}>

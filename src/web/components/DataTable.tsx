@@ -67,6 +67,7 @@ export function DataTable<Row extends RowData>({
   scroll = true,
   rowClassName,
   testId,
+  captionId: fixedCaptionId,
 }: {
   /** Names the table (and its scroll region); visually hidden when the heading above already says it. */
   caption: ReactNode;
@@ -85,9 +86,12 @@ export function DataTable<Row extends RowData>({
   scroll?: boolean;
   rowClassName?: (row: Row) => string | undefined;
   testId?: string;
+  /** A fixed id for the caption, where a link or a test points at the table through it. */
+  captionId?: string;
 }) {
   const { i18n } = useTranslation();
-  const captionId = useId();
+  const generatedId = useId();
+  const captionId = fixedCaptionId ?? generatedId;
   const [sorting, setSorting] = useState<SortingState>(initialSort ? [{ desc: false, ...initialSort }] : []);
   const collator = useMemo(
     () => new Intl.Collator(i18n.language, { numeric: true, sensitivity: 'base' }),

@@ -29,6 +29,9 @@ function createFormats(locale: string) {
   const moment = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' });
   const shortMoment = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' });
   const list = new Intl.ListFormat(locale, { type: 'conjunction' });
+  const fullMoment = { dateStyle: 'full', timeStyle: 'short' } as const;
+  const asWritten = new Intl.DateTimeFormat(locale, { ...fullMoment, timeZone: 'UTC' });
+  const inBrussels = new Intl.DateTimeFormat(locale, { ...fullMoment, timeZone: 'Europe/Brussels' });
   return {
     locale,
     integer: (n: number) => integer.format(n),
@@ -65,6 +68,17 @@ function createFormats(locale: string) {
     shortMoment: (isoTimestamp: string) => shortMoment.format(new Date(isoTimestamp)),
     /** A span of calendar days: "1–15 december 2026". */
     dayRange: (fromIso: string, toIso: string) => day.formatRange(new Date(fromIso), new Date(toIso)),
+    /**
+     * A moment as someone typed it on a Belgian clock ("donderdag 3 december 2026 om 11:00"), whatever the
+     * browser's own zone: a local time without a zone is shown as written (formatted as if UTC), one with
+     * a zone in Brussels time. Unreadable input comes back unchanged.
+     */
+    wallClock: (local: string) => {
+      const zoned = /(Z|[+-]\d{2}:\d{2})$/.test(local);
+      const at = new Date(zoned ? local : `${local}Z`);
+      if (Number.isNaN(at.getTime())) return local;
+      return (zoned ? inBrussels : asWritten).format(at);
+    },
     year: (isoDate: string) => isoDate.slice(0, 4),
     /** "A, B en C" as the locale joins a list. */
     list: (items: readonly string[]) => list.format(items),

@@ -295,19 +295,6 @@ function SearchForm({
   );
 }
 
-/**
- * The moment searched for as the searcher typed it (Brussels wall-clock time), whatever the browser's own
- * time zone: formatted as if it were UTC, so no zone shifts it.
- */
-function wallClock(local: string, locale: string): string {
-  const at = new Date(/(Z|[+-]\d{2}:\d{2})$/.test(local) ? local : `${local}Z`);
-  if (Number.isNaN(at.getTime())) return local;
-  const zone = /(Z|[+-]\d{2}:\d{2})$/.test(local) ? 'Europe/Brussels' : 'UTC';
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: zone }).format(
-    at,
-  );
-}
-
 /** A sensible default for "open at": the next weekday at 10:00, local time. */
 function nextWeekdayMorning(): string {
   const d = new Date();
@@ -345,7 +332,7 @@ function Results({
     [result, offset],
   );
   const pick = useCallback((id: string) => navigate(path(`dienst/${id}`)), [navigate, path]);
-  const moment = current.open_at ? wallClock(current.open_at, format.locale) : null;
+  const moment = current.open_at ? format.wallClock(current.open_at) : null;
   const corrections = result.query.corrections.filter(
     (c, i, all) => all.findIndex((x) => x.from === c.from) === i,
   );

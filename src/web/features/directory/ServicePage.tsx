@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { DataTable } from '../../components/DataTable.tsx';
 import { ErrorNotice, Loading } from '../../components/States.tsx';
-import { TableRegion } from '../../components/TableRegion.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { useFormat } from '../../lib/format.ts';
 import { useNetwork } from '../../lib/network.ts';
@@ -217,29 +217,29 @@ function HoursTable({ hours }: { hours: ServiceRecord['hours'] }) {
   return (
     <>
       {none ? null : (
-        <TableRegion captionId="hours-caption">
-          <table className="data-table data-table-compact hours-table">
-            <caption id="hours-caption">{t('directory.record.hoursCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('directory.record.day')}</th>
-                <th scope="col">{t('directory.record.openingHours')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {hours.week.map((d) => (
-                <tr key={d.day}>
-                  <th scope="row">{t(`directory.day.${DAY_KEYS[d.day] ?? 'mon'}`)}</th>
-                  <td>
-                    {d.slots.length === 0
-                      ? t('directory.record.closed')
-                      : d.slots.map((x) => `${x.opens}–${x.closes}`).join(', ')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
+        <DataTable
+          caption={t('directory.record.hoursCaption')}
+          compact
+          className="hours-table"
+          rows={hours.week}
+          rowKey={(d) => String(d.day)}
+          columns={[
+            {
+              id: 'day',
+              header: t('directory.record.day'),
+              rowHeader: true,
+              cell: (d) => t(`directory.day.${DAY_KEYS[d.day] ?? 'mon'}`),
+            },
+            {
+              id: 'hours',
+              header: t('directory.record.openingHours'),
+              cell: (d) =>
+                d.slots.length === 0
+                  ? t('directory.record.closed')
+                  : d.slots.map((x) => `${x.opens}–${x.closes}`).join(', '),
+            },
+          ]}
+        />
       )}
       {hours.notes.map((n) => (
         <p key={n}>{n}</p>

@@ -1,10 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SelectField, TextField } from '../../components/Field.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
+import { Field, SelectField, TextField } from '../../components/Field.tsx';
 import { ErrorNotice, Loading } from '../../components/States.tsx';
 import { NoAccessPage } from '../../components/StatusPages.tsx';
-import { TableRegion } from '../../components/TableRegion.tsx';
 import { useFormat } from '../../lib/format.ts';
 import { useNetwork } from '../../lib/network.ts';
 import { useDocumentTitle } from '../../lib/title.ts';
@@ -76,17 +76,16 @@ function PartnerForm() {
             </option>
           ))}
         </SelectField>
-        <div className="field">
-          <label htmlFor={ids.themes}>{t('network.manage.themes')}</label>
-          <input id={ids.themes} name="themes" aria-describedby={`${ids.themes}-help`} />
-          <span id={`${ids.themes}-help`} className="field-help">
-            {t('network.manage.commaHelp')}
-          </span>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.groups}>{t('network.manage.targetGroups')}</label>
-          <input id={ids.groups} name="targetGroups" aria-describedby={`${ids.themes}-help`} />
-        </div>
+        <TextField
+          id={ids.themes}
+          label={t('network.manage.themes')}
+          name="themes"
+          hint={t('network.manage.commaHelp')}
+        />
+        <Field id={ids.groups} label={t('network.manage.targetGroups')}>
+          {/* The themes' hint says how to separate values; it holds for the target groups too. */}
+          {(control) => <input {...control} name="targetGroups" aria-describedby={`${ids.themes}-hint`} />}
+        </Field>
         {create.isError ? <ErrorNotice error={create.error} /> : null}
         {done ? (
           <p className="notice notice-success" role="status">
@@ -177,22 +176,17 @@ function TieForm() {
           />
           <TextField id={ids.end} label={t('network.manage.endDateOptional')} name="endDate" type="date" />
         </div>
-        <div className="field">
-          <label htmlFor={ids.weight}>{t('network.manage.weight')}</label>
-          <input
-            id={ids.weight}
-            name="weight"
-            type="number"
-            min={1}
-            max={10}
-            step={1}
-            defaultValue={1}
-            aria-describedby={`${ids.weight}-help`}
-          />
-          <span id={`${ids.weight}-help`} className="field-help">
-            {t('network.manage.weightHelp')}
-          </span>
-        </div>
+        <TextField
+          id={ids.weight}
+          label={t('network.manage.weight')}
+          hint={t('network.manage.weightHelp')}
+          name="weight"
+          type="number"
+          min={1}
+          max={10}
+          step={1}
+          defaultValue={1}
+        />
         {missing ? (
           <p className="notice notice-error" role="alert">
             {t('network.manage.choosePartners')}
@@ -238,6 +232,35 @@ function TiesTable() {
     .filter((tie) => origin === 'all' || tie.origin === 'declared')
     .sort((a, b) => b.startDate.localeCompare(a.startDate));
   const ended = (tie: Tie) => tie.endDate !== null && tie.endDate <= today();
+  const pairOf = (tie: Tie) => `${name.get(tie.sourceId) ?? ''} – ${name.get(tie.targetId) ?? ''}`;
+  const actions = (tie: Tie) => {
+    const pair = pairOf(tie);
+    if (tie.origin === 'derived') return <span className="muted">{t('network.manage.derivedReadOnly')}</span>;
+    return (
+      <span className="actions">
+        {ended(tie) ? null : (
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            onClick={() => end.mutate(tie)}
+            aria-label={t('network.manage.endTieLabel', { pair })}
+          >
+            {t('network.manage.endTie')}
+          </button>
+        )}
+        <button
+          type="button"
+          className="button button-danger button-small"
+          onClick={() => {
+            if (window.confirm(t('network.manage.confirmDelete', { pair }))) remove.mutate(tie);
+          }}
+          aria-label={t('network.manage.deleteTieLabel', { pair })}
+        >
+          {t('network.manage.deleteTie')}
+        </button>
+      </span>
+    );
+  };
   return (
     <section aria-labelledby="ties-heading">
       <h2 id="ties-heading">{t('network.manage.ties')}</h2>
@@ -259,69 +282,42 @@ function TiesTable() {
       </fieldset>
       {end.isError ? <ErrorNotice error={end.error} /> : null}
       {remove.isError ? <ErrorNotice error={remove.error} /> : null}
-      <TableRegion captionId="ties-caption">
-        <table className="data-table">
-          <caption id="ties-caption">{t('network.manage.tiesCaption', { count: rows.length })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('network.manage.pair')}</th>
-              <th scope="col">{t('network.manage.tieType')}</th>
-              <th scope="col">{t('network.manage.origin')}</th>
-              <th scope="col">{t('network.manage.period')}</th>
-              <th scope="col" className="num">
-                {t('network.manage.weight')}
-              </th>
-              <th scope="col">{t('network.manage.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((tie) => {
-              const pair = `${name.get(tie.sourceId) ?? ''} – ${name.get(tie.targetId) ?? ''}`;
-              return (
-                <tr key={tie.id}>
-                  <th scope="row">{pair}</th>
-                  <td>{t(`network.tieType.${tie.type}`)}</td>
-                  <td>{t(`network.origin.${tie.origin}`)}</td>
-                  <td className="nowrap">
-                    {format.shortDay(tie.startDate)} –{' '}
-                    {tie.endDate ? format.shortDay(tie.endDate) : t('network.manage.ongoing')}
-                  </td>
-                  <td className="num">{tie.weight}</td>
-                  <td>
-                    {tie.origin === 'derived' ? (
-                      <span className="muted">{t('network.manage.derivedReadOnly')}</span>
-                    ) : (
-                      <span className="actions">
-                        {ended(tie) ? null : (
-                          <button
-                            type="button"
-                            className="button button-secondary button-small"
-                            onClick={() => end.mutate(tie)}
-                            aria-label={t('network.manage.endTieLabel', { pair })}
-                          >
-                            {t('network.manage.endTie')}
-                          </button>
-                        )}
-                        <button
-                          type="button"
-                          className="button button-danger button-small"
-                          onClick={() => {
-                            if (window.confirm(t('network.manage.confirmDelete', { pair })))
-                              remove.mutate(tie);
-                          }}
-                          aria-label={t('network.manage.deleteTieLabel', { pair })}
-                        >
-                          {t('network.manage.deleteTie')}
-                        </button>
-                      </span>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </TableRegion>
+      <DataTable
+        caption={t('network.manage.tiesCaption', { count: rows.length })}
+        captionId="ties-caption"
+        rows={rows}
+        rowKey={(tie) => tie.id}
+        columns={[
+          { id: 'pair', header: t('network.manage.pair'), rowHeader: true, cell: pairOf, sortValue: pairOf },
+          {
+            id: 'type',
+            header: t('network.manage.tieType'),
+            cell: (tie) => t(`network.tieType.${tie.type}`),
+            sortValue: (tie) => t(`network.tieType.${tie.type}`),
+          },
+          {
+            id: 'origin',
+            header: t('network.manage.origin'),
+            cell: (tie) => t(`network.origin.${tie.origin}`),
+          },
+          {
+            id: 'period',
+            header: t('network.manage.period'),
+            className: 'nowrap',
+            sortValue: (tie) => tie.startDate,
+            cell: (tie) =>
+              `${format.shortDay(tie.startDate)} – ${tie.endDate ? format.shortDay(tie.endDate) : t('network.manage.ongoing')}`,
+          },
+          {
+            id: 'weight',
+            header: t('network.manage.weight'),
+            numeric: true,
+            cell: (tie) => tie.weight,
+            sortValue: (tie) => tie.weight,
+          },
+          { id: 'actions', header: t('network.manage.actions'), cell: actions },
+        ]}
+      />
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SelectField, TextField } from '../../components/Field.tsx';
+import { Field, SelectField, TextField } from '../../components/Field.tsx';
 import { ErrorNotice, Loading } from '../../components/States.tsx';
 import { useNetwork } from '../../lib/network.ts';
 import { useDocumentTitle } from '../../lib/title.ts';
@@ -150,23 +150,26 @@ export function MapPage() {
       <section className="card filters no-print" aria-labelledby="filters-heading">
         <h2 id="filters-heading">{t('network.map.filters')}</h2>
         <div className="filter-row">
-          <div className="field year-field">
-            <label htmlFor={ids.year}>{t('network.map.year', { year })}</label>
-            <input
-              id={ids.year}
-              type="range"
-              min={FIRST_YEAR}
-              max={LAST_YEAR}
-              step={1}
-              value={year}
-              aria-valuetext={t('network.map.yearValue', { year })}
-              onChange={(event) => setYear(Number(event.target.value))}
-            />
-            <span className="range-ends" aria-hidden="true">
-              <span>{FIRST_YEAR}</span>
-              <span>{LAST_YEAR}</span>
-            </span>
-          </div>
+          <Field id={ids.year} className="year-field" label={t('network.map.year', { year })}>
+            {(control) => (
+              <>
+                <input
+                  {...control}
+                  type="range"
+                  min={FIRST_YEAR}
+                  max={LAST_YEAR}
+                  step={1}
+                  value={year}
+                  aria-valuetext={t('network.map.yearValue', { year })}
+                  onChange={(event) => setYear(Number(event.target.value))}
+                />
+                <span className="range-ends" aria-hidden="true">
+                  <span>{FIRST_YEAR}</span>
+                  <span>{LAST_YEAR}</span>
+                </span>
+              </>
+            )}
+          </Field>
           <SelectField
             id={ids.size}
             label={t('network.map.sizeBy')}

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { type Column, DataTable } from '../../components/DataTable.tsx';
 import { ErrorNotice, Loading } from '../../components/States.tsx';
-import { TableRegion } from '../../components/TableRegion.tsx';
 import { useFormat } from '../../lib/format.ts';
 import { useNetwork } from '../../lib/network.ts';
 import { useDocumentTitle } from '../../lib/title.ts';
@@ -42,36 +42,26 @@ function Changes({ before, now, since }: { before: Metrics; now: Metrics; since:
     [t('network.figures.ei'), before.network.eiIndex ?? 0, now.network.eiIndex ?? 0, n.decimal],
   ];
   const sign = (x: number, f: (v: number) => string) => (x > 0 ? `+${f(x)}` : x < 0 ? `−${f(-x)}` : '0');
+  type Change = (typeof rows)[number];
+  const columns: Column<Change>[] = [
+    { id: 'figure', header: t('network.report.figure'), rowHeader: true, cell: ([label]) => label },
+    { id: 'then', header: n.shortDay(since), numeric: true, cell: ([, a, , f]) => f(a) },
+    { id: 'now', header: t('network.report.now'), numeric: true, cell: ([, , b, f]) => f(b) },
+    {
+      id: 'change',
+      header: t('network.report.change'),
+      numeric: true,
+      cell: ([, a, b, f]) => sign(b - a, f),
+    },
+  ];
   return (
-    <TableRegion captionId="changes-caption">
-      <table className="data-table data-table-compact">
-        <caption id="changes-caption">{t('network.report.changesCaption', { date: n.day(since) })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('network.report.figure')}</th>
-            <th scope="col" className="num">
-              {n.shortDay(since)}
-            </th>
-            <th scope="col" className="num">
-              {t('network.report.now')}
-            </th>
-            <th scope="col" className="num">
-              {t('network.report.change')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(([label, a, b, f]) => (
-            <tr key={label}>
-              <th scope="row">{label}</th>
-              <td className="num">{f(a)}</td>
-              <td className="num">{f(b)}</td>
-              <td className="num">{sign(b - a, f)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableRegion>
+    <DataTable
+      caption={t('network.report.changesCaption', { date: n.day(since) })}
+      compact
+      rows={rows}
+      columns={columns}
+      rowKey={([label]) => label}
+    />
   );
 }
 
@@ -188,15 +178,12 @@ export function ReportPage() {
             <p className="notice notice-info">
               {t('network.results.minRatersRule', { count: results.data.minRaters })}
             </p>
-            <PartnerScores results={results.data} captionId="report-partner-scores" />
+            <PartnerScores results={results.data} />
           </>
         ) : null}
         {!latest && rounds.data ? <p>{t('network.survey.noRounds')}</p> : null}
         {compare.data && compare.data.rounds.length > 0 ? (
-          <>
-            <h3>{t('network.survey.trendHeading')}</h3>
-            <RoundsTrend rounds={compare.data.rounds} />
-          </>
+          <RoundsTrend rounds={compare.data.rounds} level="h3" />
         ) : null}
       </section>
     </article>

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { SelectField } from '../../components/Field.tsx';
 import { ErrorNotice, Loading } from '../../components/States.tsx';
 import { NoAccessPage } from '../../components/StatusPages.tsx';
 import { useNetwork } from '../../lib/network.ts';
@@ -292,21 +293,20 @@ export function RespondPage() {
         <p className="lead">{t('network.respond.intro', { name: name(partnerId) })}</p>
       ) : null}
       {mine.length > 1 ? (
-        <div className="field narrow">
-          <label htmlFor={pickId}>{t('network.respond.choosePartner')}</label>
-          <select
-            id={pickId}
-            value={partnerId ?? ''}
-            onChange={(event) => setChosen(event.target.value || null)}
-          >
-            <option value="">{t('network.respond.choose')}</option>
-            {mine.map((id) => (
-              <option key={id} value={id}>
-                {name(id)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id={pickId}
+          className="narrow"
+          label={t('network.respond.choosePartner')}
+          value={partnerId ?? ''}
+          onChange={(event) => setChosen(event.target.value || null)}
+        >
+          <option value="">{t('network.respond.choose')}</option>
+          {mine.map((id) => (
+            <option key={id} value={id}>
+              {name(id)}
+            </option>
+          ))}
+        </SelectField>
       ) : null}
       {form.isFetching && !form.data ? <Loading /> : null}
       {form.isError ? <ErrorNotice error={form.error} onRetry={() => void form.refetch()} /> : null}

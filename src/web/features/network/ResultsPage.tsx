@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { type Column, DataTable } from '../../components/DataTable.tsx';
 import { ErrorNotice, Loading } from '../../components/States.tsx';
-import { TableRegion } from '../../components/TableRegion.tsx';
 import { useFormat } from '../../lib/format.ts';
 import { useNetwork } from '../../lib/network.ts';
 import { useDocumentTitle } from '../../lib/title.ts';
@@ -37,60 +37,67 @@ export function RoundScores({ results }: { results: RoundResults }) {
 }
 
 /** Partner scores; below the minimum number of raters the score stays hidden and the table says why. */
-export function PartnerScores({ results, captionId }: { results: RoundResults; captionId: string }) {
+export function PartnerScores({ results }: { results: RoundResults }) {
   const { t } = useTranslation();
   const n = useFormat();
   const hidden = t('network.results.tooFew', { count: results.minRaters });
   const rows = [...results.partners].sort(
     (a, b) => (b.trust ?? -1) - (a.trust ?? -1) || b.raters - a.raters || a.name.localeCompare(b.name),
   );
+  const columns: Column<RoundResults['partners'][number]>[] = [
+    {
+      id: 'partner',
+      header: t('network.results.partner'),
+      rowHeader: true,
+      cell: (p) => p.name,
+      sortValue: (p) => p.name,
+    },
+    {
+      id: 'sector',
+      header: t('network.manage.sector'),
+      cell: (p) => t(`network.sector.${p.sector as Sector}`),
+      sortValue: (p) => t(`network.sector.${p.sector as Sector}`),
+    },
+    {
+      id: 'raters',
+      header: t('network.results.raters'),
+      numeric: true,
+      cell: (p) => n.integer(p.raters),
+      sortValue: (p) => p.raters,
+    },
+    {
+      id: 'trust',
+      header: t('network.survey.trust'),
+      numeric: true,
+      cell: (p) => (p.trust === null ? <Missing reason={hidden} /> : n.percent(p.trust)),
+      sortValue: (p) => p.trust,
+    },
+    {
+      id: 'value',
+      header: t('network.survey.value'),
+      numeric: true,
+      cell: (p) => (p.value === null ? <Missing reason={hidden} /> : n.percent(p.value)),
+      sortValue: (p) => p.value,
+    },
+  ];
   return (
-    <TableRegion captionId={captionId}>
-      <table className="data-table">
-        <caption id={captionId}>
-          {t('network.results.partnersCaption', { title: results.round.title })}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('network.results.partner')}</th>
-            <th scope="col">{t('network.manage.sector')}</th>
-            <th scope="col" className="num">
-              {t('network.results.raters')}
-            </th>
-            <th scope="col" className="num">
-              {t('network.survey.trust')}
-            </th>
-            <th scope="col" className="num">
-              {t('network.survey.value')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((p) => (
-            <tr key={p.partnerId}>
-              <th scope="row">{p.name}</th>
-              <td>{t(`network.sector.${p.sector as Sector}`)}</td>
-              <td className="num">{n.integer(p.raters)}</td>
-              <td className="num">{p.trust === null ? <Missing reason={hidden} /> : n.percent(p.trust)}</td>
-              <td className="num">{p.value === null ? <Missing reason={hidden} /> : n.percent(p.value)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableRegion>
+    <DataTable
+      caption={t('network.results.partnersCaption', { title: results.round.title })}
+      rows={rows}
+      columns={columns}
+      rowKey={(p) => p.partnerId}
+    />
   );
 }
 
 function Tally({
   caption,
-  id,
   keys,
   counts,
   label,
   respondents,
 }: {
   caption: string;
-  id: string;
   keys: readonly string[];
   counts: Record<string, number>;
   label: (key: string) => string;
@@ -99,39 +106,26 @@ function Tally({
   const { t } = useTranslation();
   const n = useFormat();
   const rows = keys.map((key) => [key, counts[key] ?? 0] as const).sort((a, b) => b[1] - a[1]);
-  return (
-    <TableRegion captionId={id}>
-      <table className="data-table data-table-compact">
-        <caption id={id}>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('network.results.answer')}</th>
-            <th scope="col" className="num">
-              {t('network.results.count')}
-            </th>
-            <th scope="col">{t('network.results.share')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(([key, count]) => {
-            const share = respondents ? count / respondents : 0;
-            return (
-              <tr key={key}>
-                <th scope="row">{label(key)}</th>
-                <td className="num">{n.integer(count)}</td>
-                <td>
-                  <span className="bar" aria-hidden="true">
-                    <span style={{ width: `${share * 100}%` }} />
-                  </span>{' '}
-                  {n.fraction(share)}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </TableRegion>
-  );
+  const columns: Column<readonly [string, number]>[] = [
+    { id: 'answer', header: t('network.results.answer'), rowHeader: true, cell: ([key]) => label(key) },
+    { id: 'count', header: t('network.results.count'), numeric: true, cell: ([, count]) => n.integer(count) },
+    {
+      id: 'share',
+      header: t('network.results.share'),
+      cell: ([, count]) => {
+        const share = respondents ? count / respondents : 0;
+        return (
+          <>
+            <span className="bar" aria-hidden="true">
+              <span style={{ width: `${share * 100}%` }} />
+            </span>{' '}
+            {n.fraction(share)}
+          </>
+        );
+      },
+    },
+  ];
+  return <DataTable caption={caption} compact rows={rows} columns={columns} rowKey={([key]) => key} />;
 }
 
 export function ResultsPage() {
@@ -164,13 +158,12 @@ export function ResultsPage() {
       <section aria-labelledby="partner-scores-heading">
         <h2 id="partner-scores-heading">{t('network.results.partnerScores')}</h2>
         <p className="notice notice-info">{t('network.results.minRatersRule', { count: r.minRaters })}</p>
-        <PartnerScores results={r} captionId="partner-scores-caption" />
+        <PartnerScores results={r} />
       </section>
       <section aria-labelledby="tally-heading">
         <h2 id="tally-heading">{t('network.results.tallies')}</h2>
         <div className="two-columns">
           <Tally
-            id="contrib-caption"
             caption={t('network.results.contributions')}
             keys={CONTRIBUTION_LIST}
             counts={r.contributions}
@@ -178,7 +171,6 @@ export function ResultsPage() {
             respondents={r.network.respondents}
           />
           <Tally
-            id="outcome-caption"
             caption={t('network.results.outcomes')}
             keys={OUTCOME_LIST}
             counts={r.outcomes}

@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/DataTable.tsx';
 import { ErrorNotice, Loading } from '../../components/States.tsx';
 import { NoAccessPage } from '../../components/StatusPages.tsx';
-import { TableRegion } from '../../components/TableRegion.tsx';
 import { useFormat } from '../../lib/format.ts';
 import { useNetwork } from '../../lib/network.ts';
 import { useDocumentTitle } from '../../lib/title.ts';
@@ -74,47 +74,50 @@ export function SuggestionsPage() {
         {status.isError ? <ErrorNotice error={status.error} /> : null}
         {intros.data?.introductions.length === 0 ? <p>{t('network.suggest.noTasks')}</p> : null}
         {intros.data && intros.data.introductions.length > 0 ? (
-          <TableRegion captionId="intros-caption">
-            <table className="data-table">
-              <caption id="intros-caption">{t('network.suggest.tasksCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('network.suggest.pair')}</th>
-                  <th scope="col">{t('network.suggest.why')}</th>
-                  <th scope="col">{t('network.suggest.created')}</th>
-                  <th scope="col">{t('network.suggest.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {intros.data.introductions.map((intro) => {
-                  const pair = `${name(intro.partnerAId)} – ${name(intro.partnerBId)}`;
-                  return (
-                    <tr key={intro.id}>
-                      <th scope="row">{pair}</th>
-                      <td>{intro.reason}</td>
-                      <td className="nowrap">{n.shortDay(intro.createdAt)}</td>
-                      <td>
-                        <select
-                          aria-label={t('network.suggest.statusOf', { pair })}
-                          value={intro.status}
-                          disabled={status.isPending}
-                          onChange={(event) =>
-                            status.mutate({ id: intro.id, value: event.target.value as IntroductionStatus })
-                          }
-                        >
-                          {STATUSES.map((s) => (
-                            <option key={s} value={s}>
-                              {t(`network.suggest.statusName.${s}`)}
-                            </option>
-                          ))}
-                        </select>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </TableRegion>
+          <DataTable
+            caption={t('network.suggest.tasksCaption')}
+            captionId="intros-caption"
+            rows={intros.data.introductions}
+            rowKey={(intro) => intro.id}
+            columns={[
+              {
+                id: 'pair',
+                header: t('network.suggest.pair'),
+                rowHeader: true,
+                cell: (intro) => `${name(intro.partnerAId)} – ${name(intro.partnerBId)}`,
+              },
+              { id: 'why', header: t('network.suggest.why'), cell: (intro) => intro.reason },
+              {
+                id: 'created',
+                header: t('network.suggest.created'),
+                className: 'nowrap',
+                cell: (intro) => n.shortDay(intro.createdAt),
+                sortValue: (intro) => intro.createdAt,
+              },
+              {
+                id: 'status',
+                header: t('network.suggest.status'),
+                cell: (intro) => (
+                  <select
+                    aria-label={t('network.suggest.statusOf', {
+                      pair: `${name(intro.partnerAId)} – ${name(intro.partnerBId)}`,
+                    })}
+                    value={intro.status}
+                    disabled={status.isPending}
+                    onChange={(event) =>
+                      status.mutate({ id: intro.id, value: event.target.value as IntroductionStatus })
+                    }
+                  >
+                    {STATUSES.map((s) => (
+                      <option key={s} value={s}>
+                        {t(`network.suggest.statusName.${s}`)}
+                      </option>
+                    ))}
+                  </select>
+                ),
+              },
+            ]}
+          />
         ) : null}
       </section>
 

@@ -1,12 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { EChartsCoreOption } from 'echarts/core';
-import { type FormEvent, useId, useMemo, useState } from 'react';
+import { type FormEvent, type ReactNode, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Chart } from '../../components/Chart.tsx';
+import { type Column, DataTable } from '../../components/DataTable.tsx';
 import { TextField } from '../../components/Field.tsx';
+import { Figure } from '../../components/Figure.tsx';
 import { ErrorNotice, Loading } from '../../components/States.tsx';
-import { TableRegion } from '../../components/TableRegion.tsx';
 import { useFormat } from '../../lib/format.ts';
 import { useNetwork } from '../../lib/network.ts';
 import { useDocumentTitle } from '../../lib/title.ts';
@@ -116,8 +116,16 @@ function RemindButton({ round }: { round: Round }) {
   );
 }
 
-/** Trust and value per round over time: a chart with the same figures in a table beside it. */
-export function RoundsTrend({ rounds }: { rounds: RoundComparison }) {
+/** Trust and value per round over time: a chart with the same figures in a table beside it, and its source. */
+export function RoundsTrend({
+  rounds,
+  level = 'h2',
+  intro,
+}: {
+  rounds: RoundComparison;
+  level?: 'h2' | 'h3';
+  intro?: ReactNode;
+}) {
   const { t, i18n } = useTranslation();
   const n = useFormat();
   // biome-ignore lint/correctness/useExhaustiveDependencies: the labels change with the language only.
@@ -164,39 +172,50 @@ export function RoundsTrend({ rounds }: { rounds: RoundComparison }) {
     }),
     [rounds, i18n.language],
   );
+  const columns = useMemo<Column<RoundComparison[number]>[]>(
+    () => [
+      { id: 'round', header: t('network.survey.round'), rowHeader: true, cell: (r) => r.title },
+      {
+        id: 'respondents',
+        header: t('network.survey.respondents'),
+        numeric: true,
+        cell: (r) => n.integer(r.respondents),
+      },
+      {
+        id: 'trust',
+        header: t('network.survey.trust'),
+        numeric: true,
+        cell: (r) => (r.trust === null ? <Missing /> : n.percent(r.trust)),
+      },
+      {
+        id: 'value',
+        header: t('network.survey.value'),
+        numeric: true,
+        cell: (r) => (r.value === null ? <Missing /> : n.percent(r.value)),
+      },
+    ],
+    [t, n],
+  );
   return (
-    <div className="trend">
-      <Chart option={option} label={t('network.survey.trendLabel')} height={280} />
-      <TableRegion captionId="trend-caption">
-        <table className="data-table data-table-compact">
-          <caption id="trend-caption">{t('network.survey.trendCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('network.survey.round')}</th>
-              <th scope="col" className="num">
-                {t('network.survey.respondents')}
-              </th>
-              <th scope="col" className="num">
-                {t('network.survey.trust')}
-              </th>
-              <th scope="col" className="num">
-                {t('network.survey.value')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rounds.map((r) => (
-              <tr key={r.id}>
-                <th scope="row">{r.title}</th>
-                <td className="num">{n.integer(r.respondents)}</td>
-                <td className="num">{r.trust === null ? <Missing /> : n.percent(r.trust)}</td>
-                <td className="num">{r.value === null ? <Missing /> : n.percent(r.value)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableRegion>
-    </div>
+    <Figure
+      heading={t('network.survey.trendHeading')}
+      level={level}
+      intro={intro}
+      layout="beside"
+      option={option}
+      label={t('network.survey.trendLabel')}
+      height={280}
+      source={t('network.survey.trendSource')}
+      table={
+        <DataTable
+          caption={t('network.survey.trendCaption')}
+          compact
+          rows={rounds}
+          columns={columns}
+          rowKey={(r) => r.id}
+        />
+      }
+    />
   );
 }
 
@@ -213,6 +232,47 @@ export function SurveyPage() {
   const compare = useQuery({ queryKey: ['network-compare', detail.network.slug], queryFn: api.compare });
   const partners = usePartners();
   const speaksFor = (partners.data?.mine.length ?? 0) > 0;
+  const roundColumns: Column<Round>[] = [
+    { id: 'round', header: t('network.survey.round'), rowHeader: true, cell: (round) => round.title },
+    {
+      id: 'period',
+      header: t('network.survey.period'),
+      className: 'nowrap',
+      sortValue: (round) => round.opensOn,
+      cell: (round) => `${n.shortDay(round.opensOn)} – ${n.shortDay(round.closesOn)}`,
+    },
+    {
+      id: 'state',
+      header: t('network.survey.state'),
+      cell: (round) => t(`network.survey.stateName.${round.state}`),
+    },
+    {
+      id: 'respondents',
+      header: t('network.survey.respondents'),
+      numeric: true,
+      cell: (round) =>
+        t('network.survey.responseCount', { count: round.respondents, invited: n.integer(round.invited) }),
+    },
+    {
+      id: 'actions',
+      header: t('network.survey.actions'),
+      cell: (round) => (
+        <span className="actions">
+          <Link to={path(`bevraging/${round.id}/resultaten`)}>
+            {t('network.survey.resultsLink')}
+            <span className="visually-hidden"> {round.title}</span>
+          </Link>
+          {speaksFor && round.state === 'open' ? (
+            <Link to={path(`bevraging/${round.id}`)}>
+              {t('network.survey.answerLink')}
+              <span className="visually-hidden"> {round.title}</span>
+            </Link>
+          ) : null}
+          {staff && round.state === 'open' ? <RemindButton round={round} /> : null}
+        </span>
+      ),
+    },
+  ];
   return (
     <>
       <p className="eyebrow">{detail.network.name}</p>
@@ -225,64 +285,24 @@ export function SurveyPage() {
         {rounds.isError ? <ErrorNotice error={rounds.error} onRetry={() => void rounds.refetch()} /> : null}
         {rounds.data?.rounds.length === 0 ? <p>{t('network.survey.noRounds')}</p> : null}
         {rounds.data && rounds.data.rounds.length > 0 ? (
-          <TableRegion captionId="rounds-caption">
-            <table className="data-table">
-              <caption id="rounds-caption">{t('network.survey.roundsCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('network.survey.round')}</th>
-                  <th scope="col">{t('network.survey.period')}</th>
-                  <th scope="col">{t('network.survey.state')}</th>
-                  <th scope="col" className="num">
-                    {t('network.survey.respondents')}
-                  </th>
-                  <th scope="col">{t('network.survey.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {[...rounds.data.rounds]
-                  .sort((a, b) => b.opensOn.localeCompare(a.opensOn))
-                  .map((round) => (
-                    <tr key={round.id}>
-                      <th scope="row">{round.title}</th>
-                      <td className="nowrap">
-                        {n.shortDay(round.opensOn)} – {n.shortDay(round.closesOn)}
-                      </td>
-                      <td>{t(`network.survey.stateName.${round.state}`)}</td>
-                      <td className="num">
-                        {t('network.survey.responseCount', {
-                          count: round.respondents,
-                          invited: n.integer(round.invited),
-                        })}
-                      </td>
-                      <td>
-                        <span className="actions">
-                          <Link to={path(`bevraging/${round.id}/resultaten`)}>
-                            {t('network.survey.resultsLink')}
-                            <span className="visually-hidden"> {round.title}</span>
-                          </Link>
-                          {speaksFor && round.state === 'open' ? (
-                            <Link to={path(`bevraging/${round.id}`)}>
-                              {t('network.survey.answerLink')}
-                              <span className="visually-hidden"> {round.title}</span>
-                            </Link>
-                          ) : null}
-                          {staff && round.state === 'open' ? <RemindButton round={round} /> : null}
-                        </span>
-                      </td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
-          </TableRegion>
+          <DataTable
+            caption={t('network.survey.roundsCaption')}
+            rows={rounds.data.rounds}
+            columns={roundColumns}
+            rowKey={(round) => round.id}
+            initialSort={{ id: 'period', desc: true }}
+          />
         ) : null}
       </section>
-      <section aria-labelledby="trend-heading">
-        <h2 id="trend-heading">{t('network.survey.trendHeading')}</h2>
-        <p>{t('network.survey.scoresExplained')}</p>
-        {compare.isError ? <ErrorNotice error={compare.error} /> : null}
-        {compare.data && compare.data.rounds.length > 0 ? <RoundsTrend rounds={compare.data.rounds} /> : null}
-      </section>
+      {compare.data && compare.data.rounds.length > 0 ? (
+        <RoundsTrend rounds={compare.data.rounds} intro={<p>{t('network.survey.scoresExplained')}</p>} />
+      ) : (
+        <section aria-labelledby="trend-heading">
+          <h2 id="trend-heading">{t('network.survey.trendHeading')}</h2>
+          <p>{t('network.survey.scoresExplained')}</p>
+          {compare.isError ? <ErrorNotice error={compare.error} /> : null}
+        </section>
+      )}
     </>
   );
 }

@@ -2,9 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
+import { DataTable } from '../../components/DataTable.tsx';
 import { SelectField } from '../../components/Field.tsx';
 import { ErrorNotice, Loading } from '../../components/States.tsx';
-import { TableRegion } from '../../components/TableRegion.tsx';
 import { useFormat } from '../../lib/format.ts';
 import { useNetwork } from '../../lib/network.ts';
 import { useDocumentTitle } from '../../lib/title.ts';
@@ -66,52 +66,56 @@ export function ActionPlanPage() {
       </div>
       {groups.length === 0 ? <p>{t('plan.actions.empty', { year })}</p> : null}
       {groups.map((group) => {
-        const captionId = `actions-${group.root.id}`;
+        const headingId = `actions-${group.root.id}-h`;
         return (
-          <section key={group.root.id} className="print-section" aria-labelledby={`${captionId}-h`}>
-            <h2 id={`${captionId}-h`}>
+          <section key={group.root.id} className="print-section" aria-labelledby={headingId}>
+            <h2 id={headingId}>
               {group.root.code ? `${group.root.code} ` : ''}
               {text(group.root.title)}
             </h2>
-            <TableRegion captionId={captionId}>
-              <table className="data-table">
-                <caption id={captionId}>
-                  {t('plan.actions.caption', { count: group.actions.length, year })}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('plan.table.title')}</th>
-                    <th scope="col">{t('plan.table.goal')}</th>
-                    <th scope="col">{t('plan.table.owner')}</th>
-                    <th scope="col">{t('plan.table.period')}</th>
-                    <th scope="col">{t('plan.table.status')}</th>
-                    <th scope="col">{t('plan.table.progress')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {group.actions.map((action) => (
-                    <tr key={action.id}>
-                      <th scope="row">
-                        {action.code ? `${action.code} ` : ''}
-                        {text(action.title)}
-                      </th>
-                      <td>{action.path.filter(Boolean).join(' › ')}</td>
-                      <td>{action.owner?.name ?? action.leadPartner ?? ''}</td>
-                      <td className="nowrap">
-                        {action.startDate ? format.shortDay(action.startDate) : ''}
-                        {action.endDate ? ` – ${format.shortDay(action.endDate)}` : ''}
-                      </td>
-                      <td>
-                        <StatusChip status={action.rolledStatus} />
-                      </td>
-                      <td>
-                        <ProgressBar value={action.rolledProgress} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableRegion>
+            <DataTable
+              caption={t('plan.actions.caption', { count: group.actions.length, year })}
+              rows={group.actions}
+              rowKey={(action) => action.id}
+              columns={[
+                {
+                  id: 'title',
+                  header: t('plan.table.title'),
+                  rowHeader: true,
+                  cell: (action) => `${action.code ? `${action.code} ` : ''}${text(action.title)}`,
+                },
+                {
+                  id: 'goal',
+                  header: t('plan.table.goal'),
+                  cell: (action) => action.path.filter(Boolean).join(' › '),
+                },
+                {
+                  id: 'owner',
+                  header: t('plan.table.owner'),
+                  cell: (action) => action.owner?.name ?? action.leadPartner ?? '',
+                  sortValue: (action) => action.owner?.name ?? action.leadPartner ?? null,
+                },
+                {
+                  id: 'period',
+                  header: t('plan.table.period'),
+                  className: 'nowrap',
+                  cell: (action) =>
+                    `${action.startDate ? format.shortDay(action.startDate) : ''}${action.endDate ? ` – ${format.shortDay(action.endDate)}` : ''}`,
+                  sortValue: (action) => action.startDate,
+                },
+                {
+                  id: 'status',
+                  header: t('plan.table.status'),
+                  cell: (action) => <StatusChip status={action.rolledStatus} />,
+                },
+                {
+                  id: 'progress',
+                  header: t('plan.table.progress'),
+                  cell: (action) => <ProgressBar value={action.rolledProgress} />,
+                  sortValue: (action) => action.rolledProgress,
+                },
+              ]}
+            />
           </section>
         );
       })}

@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { DataTable } from '../../components/DataTable.tsx';
 import { ErrorNotice, Loading } from '../../components/States.tsx';
-import { TableRegion } from '../../components/TableRegion.tsx';
 import { useFormat } from '../../lib/format.ts';
 import { useNetwork } from '../../lib/network.ts';
 import { useDocumentTitle } from '../../lib/title.ts';
-import { MeasurementForm } from './IndicatorPage.tsx';
+import { MeasurementForm } from './indicator/MeasurementForm.tsx';
 import { PlanNav, ProgressBar, planKey, StatusChip, useLocalized, usePlanClient } from './shared.tsx';
 
 /** What the signed-in person has to do in this plan: requests addressed to them, and the nodes they lead. */
@@ -66,39 +66,38 @@ export function MyActionsPage() {
         {nodes.length === 0 ? (
           <p className="muted">{t('plan.mine.noNodes')}</p>
         ) : (
-          <TableRegion captionId="mine-caption">
-            <table className="data-table">
-              <caption id="mine-caption">{t('plan.mine.nodesCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('plan.table.title')}</th>
-                  <th scope="col">{t('plan.table.status')}</th>
-                  <th scope="col">{t('plan.table.progress')}</th>
-                  <th scope="col">{t('plan.table.period')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {nodes.map((node) => (
-                  <tr key={node.id}>
-                    <th scope="row">
-                      {node.code ? `${node.code} ` : ''}
-                      {text(node.title)}
-                    </th>
-                    <td>
-                      <StatusChip status={node.rolledStatus} />
-                    </td>
-                    <td>
-                      <ProgressBar value={node.rolledProgress} />
-                    </td>
-                    <td className="nowrap">
-                      {node.startDate ? format.shortDay(node.startDate) : ''}
-                      {node.endDate ? ` – ${format.shortDay(node.endDate)}` : ''}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableRegion>
+          <DataTable
+            caption={t('plan.mine.nodesCaption')}
+            rows={nodes}
+            rowKey={(node) => node.id}
+            columns={[
+              {
+                id: 'title',
+                header: t('plan.table.title'),
+                rowHeader: true,
+                cell: (node) => `${node.code ? `${node.code} ` : ''}${text(node.title)}`,
+              },
+              {
+                id: 'status',
+                header: t('plan.table.status'),
+                cell: (node) => <StatusChip status={node.rolledStatus} />,
+              },
+              {
+                id: 'progress',
+                header: t('plan.table.progress'),
+                cell: (node) => <ProgressBar value={node.rolledProgress} />,
+                sortValue: (node) => node.rolledProgress,
+              },
+              {
+                id: 'period',
+                header: t('plan.table.period'),
+                className: 'nowrap',
+                cell: (node) =>
+                  `${node.startDate ? format.shortDay(node.startDate) : ''}${node.endDate ? ` – ${format.shortDay(node.endDate)}` : ''}`,
+                sortValue: (node) => node.endDate,
+              },
+            ]}
+          />
         )}
       </section>
     </>

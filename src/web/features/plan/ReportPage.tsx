@@ -8,7 +8,6 @@ import { DataTable } from '../../components/DataTable.tsx';
 import { TextField } from '../../components/Field.tsx';
 import { Figure } from '../../components/Figure.tsx';
 import { ErrorNotice, Loading } from '../../components/States.tsx';
-import { TableRegion } from '../../components/TableRegion.tsx';
 import { useFormat } from '../../lib/format.ts';
 import { useNetwork } from '../../lib/network.ts';
 import { useDocumentTitle } from '../../lib/title.ts';
@@ -204,12 +203,7 @@ function ReportBody({ report, planId }: { report: ProgressReport; planId: string
         {concerns.length === 0 ? (
           <p>{t('plan.report.noConcerns')}</p>
         ) : (
-          <IndicatorTable
-            indicators={concerns}
-            planId={planId}
-            captionId="concerns-caption"
-            caption={t('plan.report.concernsCaption')}
-          />
+          <IndicatorTable indicators={concerns} planId={planId} caption={t('plan.report.concernsCaption')} />
         )}
       </section>
       {pillars.map((root) => {
@@ -227,23 +221,14 @@ function ReportBody({ report, planId }: { report: ProgressReport; planId: string
               <StatusChip status={root.rolledStatus} />
               <ProgressBar value={root.rolledProgress} weight={root.effectiveWeight} />
             </div>
-            <NodeTable
-              nodes={goals}
-              captionId={`${headingId}-goals`}
-              caption={t('plan.report.goalsCaption')}
-            />
+            <NodeTable nodes={goals} caption={t('plan.report.goalsCaption')} />
             {actions.length > 0 ? (
-              <NodeTable
-                nodes={actions}
-                captionId={`${headingId}-actions`}
-                caption={t('plan.report.actionsCaption')}
-              />
+              <NodeTable nodes={actions} caption={t('plan.report.actionsCaption')} />
             ) : null}
             {indicators.length > 0 ? (
               <IndicatorTable
                 indicators={indicators}
                 planId={planId}
-                captionId={`${headingId}-indicators`}
                 caption={t('plan.report.indicatorsCaption')}
               />
             ) : null}
@@ -258,104 +243,106 @@ function ReportBody({ report, planId }: { report: ProgressReport; planId: string
   );
 }
 
-function NodeTable({ nodes, captionId, caption }: { nodes: TreeNode[]; captionId: string; caption: string }) {
+function NodeTable({ nodes, caption }: { nodes: TreeNode[]; caption: string }) {
   const { t } = useTranslation();
   const text = useLocalized();
   if (nodes.length === 0) return null;
   return (
-    <TableRegion captionId={captionId}>
-      <table className="data-table data-table-compact">
-        <caption id={captionId}>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('plan.table.title')}</th>
-            <th scope="col">{t('plan.table.status')}</th>
-            <th scope="col">{t('plan.table.progress')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {nodes.map((node) => (
-            <tr key={node.id}>
-              <th scope="row" className={`indent-${Math.min(node.depth, 4)}`}>
-                {node.code ? `${node.code} ` : ''}
-                {text(node.title)}
-              </th>
-              <td>
-                <StatusChip status={node.rolledStatus} />
-              </td>
-              <td>
-                <ProgressBar value={node.rolledProgress} weight={node.effectiveWeight} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableRegion>
+    <DataTable
+      caption={caption}
+      compact
+      rows={nodes}
+      rowKey={(node) => node.id}
+      columns={[
+        {
+          id: 'title',
+          header: t('plan.table.title'),
+          rowHeader: true,
+          // The depth indents the title, so the table reads as the plan's outline.
+          cell: (node) => (
+            <span className={`indent-${Math.min(node.depth, 4)}`}>
+              {node.code ? `${node.code} ` : ''}
+              {text(node.title)}
+            </span>
+          ),
+        },
+        {
+          id: 'status',
+          header: t('plan.table.status'),
+          cell: (node) => <StatusChip status={node.rolledStatus} />,
+        },
+        {
+          id: 'progress',
+          header: t('plan.table.progress'),
+          cell: (node) => <ProgressBar value={node.rolledProgress} weight={node.effectiveWeight} />,
+        },
+      ]}
+    />
   );
 }
 
 function IndicatorTable({
   indicators,
   planId,
-  captionId,
   caption,
 }: {
   indicators: ReportIndicator[];
   planId: string;
-  captionId: string;
   caption: string;
 }) {
   const { t } = useTranslation();
   const { slug = '' } = useParams();
   const text = useLocalized();
-  const { decimal: number } = useFormat();
-  const { percent } = useFormat();
   const format = useFormat();
   return (
-    <TableRegion captionId={captionId}>
-      <table className="data-table data-table-compact">
-        <caption id={captionId}>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('plan.table.indicator')}</th>
-            <th scope="col">{t('plan.table.status')}</th>
-            <th scope="col" className="num">
-              {t('plan.table.latest')}
-            </th>
-            <th scope="col" className="num">
-              {t('plan.table.target')}
-            </th>
-            <th scope="col" className="num">
-              {t('plan.table.achieved')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {indicators.map((indicator) => (
-            <tr key={indicator.id}>
-              <th scope="row">
-                <Link to={`/n/${slug}/beleidsplan/${planId}/indicatoren/${indicator.id}`}>
-                  {text(indicator.title)}
-                </Link>
-              </th>
-              <td>
-                <StatusChip status={indicator.status} />
-              </td>
-              <td className="num">
-                {indicator.endValue !== null ? `${number(indicator.endValue)} ${indicator.unit}` : '–'}
-                {indicator.endOn ? (
-                  <span className="muted"> ({format.shortDay(indicator.endOn)})</span>
-                ) : null}
-              </td>
-              <td className="num">
-                {indicator.target ? `${number(indicator.target.value)} ${indicator.unit}` : '–'}
-              </td>
-              <td className="num">{indicator.achievedPct !== null ? percent(indicator.achievedPct) : '–'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableRegion>
+    <DataTable
+      caption={caption}
+      compact
+      rows={indicators}
+      rowKey={(indicator) => indicator.id}
+      columns={[
+        {
+          id: 'indicator',
+          header: t('plan.table.indicator'),
+          rowHeader: true,
+          cell: (indicator) => (
+            <Link to={`/n/${slug}/beleidsplan/${planId}/indicatoren/${indicator.id}`}>
+              {text(indicator.title)}
+            </Link>
+          ),
+        },
+        {
+          id: 'status',
+          header: t('plan.table.status'),
+          cell: (indicator) => <StatusChip status={indicator.status} />,
+        },
+        {
+          id: 'latest',
+          header: t('plan.table.latest'),
+          numeric: true,
+          cell: (indicator) => (
+            <>
+              {indicator.endValue !== null ? `${format.decimal(indicator.endValue)} ${indicator.unit}` : '–'}
+              {indicator.endOn ? <span className="muted"> ({format.shortDay(indicator.endOn)})</span> : null}
+            </>
+          ),
+        },
+        {
+          id: 'target',
+          header: t('plan.table.target'),
+          numeric: true,
+          cell: (indicator) =>
+            indicator.target ? `${format.decimal(indicator.target.value)} ${indicator.unit}` : '–',
+        },
+        {
+          id: 'achieved',
+          header: t('plan.table.achieved'),
+          numeric: true,
+          cell: (indicator) => (indicator.achievedPct !== null ? format.percent(indicator.achievedPct) : '–'),
+          sortValue: (indicator) => indicator.achievedPct,
+        },
+      ]}
+    />
   );
 }
 
@@ -419,9 +406,7 @@ function PillarChart({ pillars }: { pillars: TreeNode[] }) {
       option={option}
       label={t('plan.report.perPillarLabel')}
       height={Math.max(200, 50 + 40 * pillars.length)}
-      table={
-        <NodeTable nodes={pillars} captionId="pillar-caption" caption={t('plan.report.perPillarCaption')} />
-      }
+      table={<NodeTable nodes={pillars} caption={t('plan.report.perPillarCaption')} />}
     />
   );
 }
@@ -507,34 +492,32 @@ function StatusChanges({ report }: { report: ProgressReport }) {
       {report.statusChanges.length === 0 ? (
         <p className="muted">{t('plan.report.noChanges')}</p>
       ) : (
-        <TableRegion captionId="changes-caption">
-          <table className="data-table data-table-compact">
-            <caption id="changes-caption">{t('plan.report.changesCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('plan.table.date')}</th>
-                <th scope="col">{t('plan.table.title')}</th>
-                <th scope="col">{t('plan.table.status')}</th>
-                <th scope="col">{t('plan.table.note')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.statusChanges.map((change) => (
-                <tr key={change.id}>
-                  <td className="nowrap">{format.shortDay(change.on)}</td>
-                  <th scope="row">
-                    {change.code ? `${change.code} ` : ''}
-                    {text(change.title)}
-                  </th>
-                  <td>
-                    <StatusChip status={change.status} />
-                  </td>
-                  <td>{change.note ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
+        <DataTable
+          caption={t('plan.report.changesCaption')}
+          compact
+          rows={report.statusChanges}
+          rowKey={(change) => change.id}
+          columns={[
+            {
+              id: 'date',
+              header: t('plan.table.date'),
+              className: 'nowrap',
+              cell: (change) => format.shortDay(change.on),
+            },
+            {
+              id: 'title',
+              header: t('plan.table.title'),
+              rowHeader: true,
+              cell: (change) => `${change.code ? `${change.code} ` : ''}${text(change.title)}`,
+            },
+            {
+              id: 'status',
+              header: t('plan.table.status'),
+              cell: (change) => <StatusChip status={change.status} />,
+            },
+            { id: 'note', header: t('plan.table.note'), cell: (change) => change.note ?? '' },
+          ]}
+        />
       )}
       {report.overdueRequests.length > 0 ? (
         <>

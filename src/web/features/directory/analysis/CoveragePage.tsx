@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { SelectField } from '../../../components/Field.tsx';
 import { type MapArea, MunicipalityMap } from '../../../components/MunicipalityMap.tsx';
 import { ErrorNotice, Loading } from '../../../components/States.tsx';
 import { NoAccessPage } from '../../../components/StatusPages.tsx';
@@ -79,23 +80,22 @@ export function CoveragePage() {
       {coverage.isError ? <ErrorNotice error={coverage.error} onRetry={() => coverage.refetch()} /> : null}
       {data && rubric ? (
         <>
-          <div className="field analysis-rubric">
-            <label htmlFor={`${uid}-rubric`}>{t('directory.analysis.coverage.rubric')}</label>
-            <select
-              id={`${uid}-rubric`}
-              value={rubric.termId}
-              onChange={(event) => setParams({ rubriek: event.target.value }, { replace: true })}
-            >
-              {rubrics.map((r) => (
-                <option key={r.termId} value={r.termId}>
-                  {t('directory.analysis.coverage.option', {
-                    name: termName(r.names, i18n.language),
-                    count: r.services,
-                  })}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id={`${uid}-rubric`}
+            className="analysis-rubric"
+            label={t('directory.analysis.coverage.rubric')}
+            value={rubric.termId}
+            onChange={(event) => setParams({ rubriek: event.target.value }, { replace: true })}
+          >
+            {rubrics.map((r) => (
+              <option key={r.termId} value={r.termId}>
+                {t('directory.analysis.coverage.option', {
+                  name: termName(r.names, i18n.language),
+                  count: r.services,
+                })}
+              </option>
+            ))}
+          </SelectField>
           <p>
             {t('directory.analysis.coverage.average', {
               rubric: rubricLabel,

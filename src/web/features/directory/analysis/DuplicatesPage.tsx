@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { RECORD_KINDS } from '../../../../server/modules/directory/analysis/values.ts';
+import { DataTable } from '../../../components/DataTable.tsx';
 import { ErrorNotice, Loading } from '../../../components/States.tsx';
 import { NoAccessPage } from '../../../components/StatusPages.tsx';
 import { TableRegion } from '../../../components/TableRegion.tsx';
@@ -10,7 +11,13 @@ import { useFormat } from '../../../lib/format.ts';
 import { useNetwork } from '../../../lib/network.ts';
 import { useDocumentTitle } from '../../../lib/title.ts';
 import { useDirectoryPath, useIsStaff } from '../common.tsx';
-import { type DuplicateReason, type MergeView, type RecordKind, useAnalysisApi } from './api.ts';
+import {
+  type DuplicatePair,
+  type DuplicateReason,
+  type MergeView,
+  type RecordKind,
+  useAnalysisApi,
+} from './api.ts';
 
 const KINDS: readonly RecordKind[] = RECORD_KINDS;
 
@@ -36,6 +43,20 @@ export function useReasonText() {
 }
 
 /** Likely duplicates in the network's part of the map, best first, each to compare and merge or dismiss. */
+/** One record of a pair: its name, whether it is the network's own, and what tells it apart. */
+function DuplicateRecord({ record, kind }: { record: DuplicatePair['a']; kind: RecordKind }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <strong>{record.name}</strong>
+      {record.local ? <span className="analysis-tag">{t('directory.analysis.local')}</span> : null}
+      {record.organizationName && kind === 'service' ? <div>{record.organizationName}</div> : null}
+      {record.address ? <div className="muted">{record.address}</div> : null}
+      {record.phone ? <div className="muted">{record.phone}</div> : null}
+    </>
+  );
+}
+
 export function DuplicatesPage() {
   const { t } = useTranslation();
   const { detail } = useNetwork();
@@ -44,6 +65,7 @@ export function DuplicatesPage() {
   const api = useAnalysisApi();
   const queryClient = useQueryClient();
   const reasonText = useReasonText();
+  const format = useFormat();
   const location = useLocation();
   const merged = (location.state as { merged?: string } | null)?.merged;
   const [params, setParams] = useSearchParams();
@@ -90,75 +112,73 @@ export function DuplicatesPage() {
         <p>{t('directory.analysis.duplicates.none', { count: pairs.data.scanned })}</p>
       ) : null}
       {pairs.data && pairs.data.pairs.length > 0 ? (
-        <TableRegion captionId="duplicates-caption">
-          <table className="data-table">
-            <caption id="duplicates-caption">
-              {t('directory.analysis.duplicates.caption', {
-                count: pairs.data.pairs.length,
-                scanned: pairs.data.scanned,
-              })}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('directory.analysis.duplicates.recordA')}</th>
-                <th scope="col">{t('directory.analysis.duplicates.recordB')}</th>
-                <th scope="col">{t('directory.analysis.duplicates.why')}</th>
-                <th scope="col" className="num">
-                  {t('directory.analysis.duplicates.score')}
-                </th>
-                <th scope="col">{t('directory.analysis.duplicates.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {pairs.data.pairs.map((p) => {
+        <DataTable
+          caption={t('directory.analysis.duplicates.caption', {
+            count: pairs.data.pairs.length,
+            scanned: pairs.data.scanned,
+          })}
+          rows={pairs.data.pairs}
+          rowKey={(p) => `${p.a.id}|${p.b.id}`}
+          columns={[
+            {
+              id: 'a',
+              header: t('directory.analysis.duplicates.recordA'),
+              cell: (p) => <DuplicateRecord record={p.a} kind={kind} />,
+              sortValue: (p) => p.a.name,
+            },
+            {
+              id: 'b',
+              header: t('directory.analysis.duplicates.recordB'),
+              cell: (p) => <DuplicateRecord record={p.b} kind={kind} />,
+              sortValue: (p) => p.b.name,
+            },
+            {
+              id: 'why',
+              header: t('directory.analysis.duplicates.why'),
+              cell: (p) => (
+                <ul className="analysis-reasons">
+                  {p.reasons.map((r) => (
+                    <li key={JSON.stringify(r)}>{reasonText(r)}</li>
+                  ))}
+                </ul>
+              ),
+            },
+            {
+              id: 'score',
+              header: t('directory.analysis.duplicates.score'),
+              numeric: true,
+              cell: (p) => format.fraction(p.score, 0),
+              sortValue: (p) => p.score,
+            },
+            {
+              id: 'actions',
+              header: t('directory.analysis.duplicates.actions'),
+              cell: (p) => {
                 const pair = `${p.a.name} – ${p.b.name}`;
                 return (
-                  <tr key={`${p.a.id}|${p.b.id}`}>
-                    {[p.a, p.b].map((r) => (
-                      <td key={r.id}>
-                        <strong>{r.name}</strong>
-                        {r.local ? (
-                          <span className="analysis-tag">{t('directory.analysis.local')}</span>
-                        ) : null}
-                        {r.organizationName && kind === 'service' ? <div>{r.organizationName}</div> : null}
-                        {r.address ? <div className="muted">{r.address}</div> : null}
-                        {r.phone ? <div className="muted">{r.phone}</div> : null}
-                      </td>
-                    ))}
-                    <td>
-                      <ul className="analysis-reasons">
-                        {p.reasons.map((r) => (
-                          <li key={JSON.stringify(r)}>{reasonText(r)}</li>
-                        ))}
-                      </ul>
-                    </td>
-                    <td className="num">{Math.round(p.score * 100)} %</td>
-                    <td>
-                      <div className="analysis-actions">
-                        <Link
-                          className="button button-small"
-                          to={path(`dubbels/${kind}/${p.a.id}/${p.b.id}`)}
-                          aria-label={t('directory.analysis.duplicates.compareLabel', { pair })}
-                        >
-                          {t('directory.analysis.duplicates.compare')}
-                        </Link>
-                        <button
-                          type="button"
-                          className="button button-secondary button-small"
-                          disabled={dismiss.isPending}
-                          aria-label={t('directory.analysis.duplicates.dismissLabel', { pair })}
-                          onClick={() => dismiss.mutate({ a: p.a.id, b: p.b.id })}
-                        >
-                          {t('directory.analysis.duplicates.dismiss')}
-                        </button>
-                      </div>
-                    </td>
-                  </tr>
+                  <div className="analysis-actions">
+                    <Link
+                      className="button button-small"
+                      to={path(`dubbels/${kind}/${p.a.id}/${p.b.id}`)}
+                      aria-label={t('directory.analysis.duplicates.compareLabel', { pair })}
+                    >
+                      {t('directory.analysis.duplicates.compare')}
+                    </Link>
+                    <button
+                      type="button"
+                      className="button button-secondary button-small"
+                      disabled={dismiss.isPending}
+                      aria-label={t('directory.analysis.duplicates.dismissLabel', { pair })}
+                      onClick={() => dismiss.mutate({ a: p.a.id, b: p.b.id })}
+                    >
+                      {t('directory.analysis.duplicates.dismiss')}
+                    </button>
+                  </div>
                 );
-              })}
-            </tbody>
-          </table>
-        </TableRegion>
+              },
+            },
+          ]}
+        />
       ) : null}
     </>
   );

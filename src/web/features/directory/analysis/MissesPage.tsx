@@ -2,9 +2,10 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { DataTable } from '../../../components/DataTable.tsx';
+import { SelectField } from '../../../components/Field.tsx';
 import { ErrorNotice, Loading } from '../../../components/States.tsx';
 import { NoAccessPage } from '../../../components/StatusPages.tsx';
-import { TableRegion } from '../../../components/TableRegion.tsx';
 import { useFormat } from '../../../lib/format.ts';
 import { useNetwork } from '../../../lib/network.ts';
 import { useDocumentTitle } from '../../../lib/title.ts';
@@ -71,55 +72,59 @@ export function MissesPage() {
     <>
       <h1>{t('directory.analysis.misses.title')}</h1>
       <p className="lead">{t('directory.analysis.misses.intro')}</p>
-      <div className="field analysis-rubric">
-        <label htmlFor={`${uid}-days`}>{t('directory.analysis.misses.window')}</label>
-        <select
-          id={`${uid}-days`}
-          value={days}
-          onChange={(event) => setParams({ dagen: event.target.value }, { replace: true })}
-        >
-          {WINDOWS.map((w) => (
-            <option key={w} value={w}>
-              {t('directory.analysis.misses.days', { count: w })}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id={`${uid}-days`}
+        className="analysis-rubric"
+        label={t('directory.analysis.misses.window')}
+        value={days}
+        onChange={(event) => setParams({ dagen: event.target.value }, { replace: true })}
+      >
+        {WINDOWS.map((w) => (
+          <option key={w} value={w}>
+            {t('directory.analysis.misses.days', { count: w })}
+          </option>
+        ))}
+      </SelectField>
       {misses.isPending ? <Loading /> : null}
       {misses.isError ? <ErrorNotice error={misses.error} onRetry={() => misses.refetch()} /> : null}
       {misses.data && misses.data.misses.length === 0 ? <p>{t('directory.analysis.misses.none')}</p> : null}
       {misses.data && misses.data.misses.length > 0 ? (
-        <TableRegion captionId={`${uid}-caption`}>
-          <table className="data-table">
-            <caption id={`${uid}-caption`}>{t('directory.analysis.misses.caption', { count: days })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('directory.analysis.misses.query')}</th>
-                <th scope="col">{t('directory.analysis.misses.filters')}</th>
-                <th scope="col" className="num">
-                  {t('directory.analysis.misses.count')}
-                </th>
-                <th scope="col">{t('directory.analysis.misses.lastSeen')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {misses.data.misses.map((m) => (
-                <tr key={`${m.query}|${JSON.stringify(m.filters)}`}>
-                  <th scope="row">
-                    {m.query || <span className="muted">{t('directory.analysis.misses.noText')}</span>}
-                  </th>
-                  <td>
-                    {filterText(m.filters) || (
-                      <span className="muted">{t('directory.analysis.misses.noFilters')}</span>
-                    )}
-                  </td>
-                  <td className="num">{format.integer(m.count)}</td>
-                  <td className="nowrap">{format.moment(m.lastSeen)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
+        <DataTable
+          caption={t('directory.analysis.misses.caption', { count: days })}
+          rows={misses.data.misses}
+          rowKey={(m) => `${m.query}|${JSON.stringify(m.filters)}`}
+          columns={[
+            {
+              id: 'query',
+              header: t('directory.analysis.misses.query'),
+              rowHeader: true,
+              cell: (m) => m.query || <span className="muted">{t('directory.analysis.misses.noText')}</span>,
+              sortValue: (m) => m.query || null,
+            },
+            {
+              id: 'filters',
+              header: t('directory.analysis.misses.filters'),
+              cell: (m) =>
+                filterText(m.filters) || (
+                  <span className="muted">{t('directory.analysis.misses.noFilters')}</span>
+                ),
+            },
+            {
+              id: 'count',
+              header: t('directory.analysis.misses.count'),
+              numeric: true,
+              cell: (m) => format.integer(m.count),
+              sortValue: (m) => m.count,
+            },
+            {
+              id: 'lastSeen',
+              header: t('directory.analysis.misses.lastSeen'),
+              className: 'nowrap',
+              cell: (m) => format.moment(m.lastSeen),
+              sortValue: (m) => m.lastSeen,
+            },
+          ]}
+        />
       ) : null}
       <p className="muted">{t('directory.analysis.misses.privacy')}</p>
     </>

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../../components/DataTable.tsx';
 import { SelectField, TextField } from '../../../components/Field.tsx';
 import { ErrorNotice, Loading } from '../../../components/States.tsx';
 import { NoAccessPage } from '../../../components/StatusPages.tsx';
@@ -112,68 +113,75 @@ function Synonyms() {
       {list.isPending ? <Loading /> : null}
       {list.isError ? <ErrorNotice error={list.error} /> : null}
       {list.data ? (
-        <TableRegion captionId={`${uid}-caption`}>
-          <table className="data-table">
-            <caption id={`${uid}-caption`}>{t('directory.analysis.vocabulary.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('directory.analysis.vocabulary.term')}</th>
-                <th scope="col">{t('directory.analysis.vocabulary.synonym')}</th>
-                <th scope="col">{t('directory.analysis.vocabulary.scope')}</th>
-                <th scope="col">{t('directory.analysis.vocabulary.status')}</th>
-                <th scope="col">{t('directory.analysis.duplicates.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.synonyms.map((s) => {
+        <DataTable
+          caption={t('directory.analysis.vocabulary.caption')}
+          rows={list.data.synonyms}
+          rowKey={(s) => s.id}
+          columns={[
+            {
+              id: 'term',
+              header: t('directory.analysis.vocabulary.term'),
+              rowHeader: true,
+              cell: (s) => s.term,
+              sortValue: (s) => s.term,
+            },
+            {
+              id: 'synonym',
+              header: t('directory.analysis.vocabulary.synonym'),
+              cell: (s) => s.synonym,
+              sortValue: (s) => s.synonym,
+            },
+            {
+              id: 'scope',
+              header: t('directory.analysis.vocabulary.scope'),
+              cell: (s) => t(`directory.analysis.vocabulary.scopeName.${s.scope}`),
+            },
+            {
+              id: 'status',
+              header: t('directory.analysis.vocabulary.status'),
+              cell: (s) =>
+                s.enabled ? t('directory.analysis.vocabulary.on') : t('directory.analysis.vocabulary.off'),
+            },
+            {
+              id: 'actions',
+              header: t('directory.analysis.duplicates.actions'),
+              cell: (s) => {
                 const pair = `${s.term} – ${s.synonym}`;
                 return (
-                  <tr key={s.id}>
-                    <th scope="row">{s.term}</th>
-                    <td>{s.synonym}</td>
-                    <td>{t(`directory.analysis.vocabulary.scopeName.${s.scope}`)}</td>
-                    <td>
+                  <div className="analysis-actions">
+                    <button
+                      type="button"
+                      className="button button-secondary button-small"
+                      disabled={change.isPending}
+                      aria-label={t(
+                        s.enabled
+                          ? 'directory.analysis.vocabulary.switchOffLabel'
+                          : 'directory.analysis.vocabulary.switchOnLabel',
+                        { pair },
+                      )}
+                      onClick={() => change.mutate({ id: s.id, action: s.enabled ? 'off' : 'on' })}
+                    >
                       {s.enabled
-                        ? t('directory.analysis.vocabulary.on')
-                        : t('directory.analysis.vocabulary.off')}
-                    </td>
-                    <td>
-                      <div className="analysis-actions">
-                        <button
-                          type="button"
-                          className="button button-secondary button-small"
-                          disabled={change.isPending}
-                          aria-label={t(
-                            s.enabled
-                              ? 'directory.analysis.vocabulary.switchOffLabel'
-                              : 'directory.analysis.vocabulary.switchOnLabel',
-                            { pair },
-                          )}
-                          onClick={() => change.mutate({ id: s.id, action: s.enabled ? 'off' : 'on' })}
-                        >
-                          {s.enabled
-                            ? t('directory.analysis.vocabulary.switchOff')
-                            : t('directory.analysis.vocabulary.switchOn')}
-                        </button>
-                        {s.scope === 'local' ? (
-                          <button
-                            type="button"
-                            className="button button-secondary button-small"
-                            disabled={change.isPending}
-                            aria-label={t('directory.analysis.vocabulary.deleteLabel', { pair })}
-                            onClick={() => change.mutate({ id: s.id, action: 'delete' })}
-                          >
-                            {t('directory.analysis.vocabulary.delete')}
-                          </button>
-                        ) : null}
-                      </div>
-                    </td>
-                  </tr>
+                        ? t('directory.analysis.vocabulary.switchOff')
+                        : t('directory.analysis.vocabulary.switchOn')}
+                    </button>
+                    {s.scope === 'local' ? (
+                      <button
+                        type="button"
+                        className="button button-secondary button-small"
+                        disabled={change.isPending}
+                        aria-label={t('directory.analysis.vocabulary.deleteLabel', { pair })}
+                        onClick={() => change.mutate({ id: s.id, action: 'delete' })}
+                      >
+                        {t('directory.analysis.vocabulary.delete')}
+                      </button>
+                    ) : null}
+                  </div>
                 );
-              })}
-            </tbody>
-          </table>
-        </TableRegion>
+              },
+            },
+          ]}
+        />
       ) : null}
     </section>
   );

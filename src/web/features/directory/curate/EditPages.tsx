@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { TextAreaField, TextField } from '../../../components/Field.tsx';
 import { Loading } from '../../../components/States.tsx';
 import { useDocumentTitle } from '../../../lib/title.ts';
 import { useDirectoryPath } from '../common.tsx';
@@ -252,36 +253,36 @@ function OrganizationForm({
       <form className="form form-wide curate-form" onSubmit={submit} noValidate>
         <ErrorSummary errors={shown} />
         <div className="field-grid">
-          {ORG_TEXTS.map((k) => (
-            <div className={k.startsWith('description') ? 'field field-span' : 'field'} key={k}>
-              <label htmlFor={ids(k)}>{t(`directory.curate.fields.${k}`)}</label>
-              {k.startsWith('description') ? (
-                <textarea
-                  id={ids(k)}
-                  rows={4}
-                  value={text[k]}
-                  onChange={(e) => setText({ ...text, [k]: e.target.value })}
-                />
-              ) : (
-                <input
-                  id={ids(k)}
-                  value={text[k]}
-                  aria-invalid={shown.some((e) => e.target === ids(k)) || undefined}
-                  onChange={(e) => setText({ ...text, [k]: e.target.value })}
-                />
-              )}
-            </div>
-          ))}
-          <div className="field">
-            <label htmlFor={ids('phones')}>{t('directory.curate.fields.phones')}</label>
-            <textarea
-              id={ids('phones')}
-              rows={2}
-              value={phones}
-              onChange={(e) => setPhones(e.target.value)}
-            />
-            <span className="muted">{t('directory.curate.form.phonesHint')}</span>
-          </div>
+          {ORG_TEXTS.map((k) =>
+            k.startsWith('description') ? (
+              <TextAreaField
+                key={k}
+                id={ids(k)}
+                layout="span"
+                label={t(`directory.curate.fields.${k}`)}
+                rows={4}
+                value={text[k]}
+                onChange={(e) => setText({ ...text, [k]: e.target.value })}
+              />
+            ) : (
+              <TextField
+                key={k}
+                id={ids(k)}
+                label={t(`directory.curate.fields.${k}`)}
+                error={shown.some((e) => e.target === ids(k)) || undefined}
+                value={text[k]}
+                onChange={(e) => setText({ ...text, [k]: e.target.value })}
+              />
+            ),
+          )}
+          <TextAreaField
+            id={ids('phones')}
+            label={t('directory.curate.fields.phones')}
+            hint={t('directory.curate.form.phonesHint')}
+            rows={2}
+            value={phones}
+            onChange={(e) => setPhones(e.target.value)}
+          />
         </div>
         <div>
           <button type="submit" className="button" disabled={save.isPending}>

@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { FRESHNESS_BUCKETS } from '../../../../server/modules/directory/curate/values.ts';
+import { DataTable } from '../../../components/DataTable.tsx';
 import { SelectField } from '../../../components/Field.tsx';
 import { ErrorNotice, Loading } from '../../../components/States.tsx';
 import { useFormat } from '../../../lib/format.ts';
@@ -118,39 +119,51 @@ export function FreshnessPage() {
               ))}
             </SelectField>
           </form>
-          <div className="table-scroll">
-            <table className="data-table">
-              <caption>{t('directory.curate.freshness.table', { count: data.total })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('directory.curate.table.service')}</th>
-                  <th scope="col">{t('directory.curate.table.organization')}</th>
-                  <th scope="col">{t('directory.curate.table.assured')}</th>
-                  <th scope="col">{t('directory.curate.table.assuredBy')}</th>
-                  <th scope="col">{t('directory.curate.table.updated')}</th>
-                  <th scope="col">{t('directory.curate.freshness.age')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.items.map((r) => (
-                  <tr key={r.id}>
-                    <th scope="row">
-                      <Link to={path(`dienst/${r.id}/bewerken`)}>{r.name}</Link>
-                    </th>
-                    <td>{r.organization.name}</td>
-                    <td className="nowrap">{r.assured_date ? format.shortDay(r.assured_date) : '—'}</td>
-                    <td>{r.assured_by ?? '—'}</td>
-                    <td className="nowrap">{format.dayOf(r.updated_at)}</td>
-                    <td>
-                      <span className={`bucket bucket-${r.bucket}`}>
-                        {t(`directory.curate.buckets.${r.bucket}`)}
-                      </span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          {/* No sortable columns: the server pages the list stalest first, so a click would sort one page only. */}
+          <DataTable
+            caption={t('directory.curate.freshness.table', { count: data.total })}
+            rows={data.items}
+            rowKey={(r) => r.id}
+            columns={[
+              {
+                id: 'service',
+                header: t('directory.curate.table.service'),
+                rowHeader: true,
+                cell: (r) => <Link to={path(`dienst/${r.id}/bewerken`)}>{r.name}</Link>,
+              },
+              {
+                id: 'organization',
+                header: t('directory.curate.table.organization'),
+                cell: (r) => r.organization.name,
+              },
+              {
+                id: 'assured',
+                header: t('directory.curate.table.assured'),
+                className: 'nowrap',
+                cell: (r) => (r.assured_date ? format.shortDay(r.assured_date) : '—'),
+              },
+              {
+                id: 'assuredBy',
+                header: t('directory.curate.table.assuredBy'),
+                cell: (r) => r.assured_by ?? '—',
+              },
+              {
+                id: 'updated',
+                header: t('directory.curate.table.updated'),
+                className: 'nowrap',
+                cell: (r) => format.dayOf(r.updated_at),
+              },
+              {
+                id: 'age',
+                header: t('directory.curate.freshness.age'),
+                cell: (r) => (
+                  <span className={`bucket bucket-${r.bucket}`}>
+                    {t(`directory.curate.buckets.${r.bucket}`)}
+                  </span>
+                ),
+              },
+            ]}
+          />
           {pages > 1 ? (
             <nav className="pager" aria-label={t('directory.curate.freshness.pages')}>
               <button

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { DataTable } from '../../../components/DataTable.tsx';
 import { ErrorNotice, Loading } from '../../../components/States.tsx';
 import { useDocumentTitle } from '../../../lib/title.ts';
 import { useDirectoryPath } from '../common.tsx';
@@ -67,45 +68,47 @@ function OrganizationCard({ org }: { org: OrganizationView }) {
         </p>
       ) : null}
       {assure.error ? <ErrorNotice error={assure.error} /> : null}
-      <div className="table-scroll">
-        <table className="data-table">
-          <caption>{t('directory.curate.mine.services', { name: org.fields.name })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('directory.curate.table.service')}</th>
-              <th scope="col">{t('directory.curate.table.assured')}</th>
-              <th scope="col">{t('directory.curate.table.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {org.services.map((s) => (
-              <tr key={s.id}>
-                <th scope="row">{s.name}</th>
-                <td>
-                  <AssuredText date={s.assured_date} by={null} />
-                </td>
-                <td>
-                  <div className="button-row">
-                    <Link className="button button-small" to={path(`dienst/${s.id}/bewerken`)}>
-                      {t('directory.curate.edit')}
-                      <span className="visually-hidden"> {s.name}</span>
-                    </Link>
-                    <button
-                      type="button"
-                      className="button button-secondary button-small"
-                      disabled={assure.isPending}
-                      onClick={() => assure.mutate({ kind: 'services', id: s.id })}
-                    >
-                      {t('directory.curate.stillCorrect')}
-                      <span className="visually-hidden"> {s.name}</span>
-                    </button>
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t('directory.curate.mine.services', { name: org.fields.name })}
+        rows={org.services}
+        rowKey={(s) => s.id}
+        columns={[
+          {
+            id: 'service',
+            header: t('directory.curate.table.service'),
+            rowHeader: true,
+            cell: (s) => s.name,
+            sortValue: (s) => s.name,
+          },
+          {
+            id: 'assured',
+            header: t('directory.curate.table.assured'),
+            cell: (s) => <AssuredText date={s.assured_date} by={null} />,
+            sortValue: (s) => s.assured_date,
+          },
+          {
+            id: 'actions',
+            header: t('directory.curate.table.actions'),
+            cell: (s) => (
+              <div className="button-row">
+                <Link className="button button-small" to={path(`dienst/${s.id}/bewerken`)}>
+                  {t('directory.curate.edit')}
+                  <span className="visually-hidden"> {s.name}</span>
+                </Link>
+                <button
+                  type="button"
+                  className="button button-secondary button-small"
+                  disabled={assure.isPending}
+                  onClick={() => assure.mutate({ kind: 'services', id: s.id })}
+                >
+                  {t('directory.curate.stillCorrect')}
+                  <span className="visually-hidden"> {s.name}</span>
+                </button>
+              </div>
+            ),
+          },
+        ]}
+      />
     </section>
   );
 }

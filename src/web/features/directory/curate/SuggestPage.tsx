@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { TextAreaField } from '../../../components/Field.tsx';
+import { FieldSet, TextAreaField, TextField } from '../../../components/Field.tsx';
 import { ErrorNotice, Loading } from '../../../components/States.tsx';
 import { useDocumentTitle } from '../../../lib/title.ts';
 import { useDirectoryPath } from '../common.tsx';
@@ -69,8 +69,7 @@ export function SuggestPage() {
           if (changed) send.mutate(fields);
         }}
       >
-        <fieldset className="fieldset">
-          <legend>{t('directory.curate.suggest.about')}</legend>
+        <FieldSet legend={t('directory.curate.suggest.about')}>
           <TextAreaField
             layout="span"
             id={`${uid}-comment`}
@@ -80,20 +79,15 @@ export function SuggestPage() {
             value={comment}
             onChange={(e) => setComment(e.target.value)}
           />
-          <div className="field">
-            <label htmlFor={`${uid}-email`}>{t('directory.curate.suggest.email')}</label>
-            <input
-              id={`${uid}-email`}
-              type="email"
-              autoComplete="email"
-              aria-describedby={`${uid}-email-hint`}
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-            />
-            <span className="muted" id={`${uid}-email-hint`}>
-              {t('directory.curate.suggest.emailHint')}
-            </span>
-          </div>
+          <TextField
+            id={`${uid}-email`}
+            label={t('directory.curate.suggest.email')}
+            hint={t('directory.curate.suggest.emailHint')}
+            type="email"
+            autoComplete="email"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
           {/* Hidden from people and screen readers; bots that fill every field give themselves away. */}
           <div className="visually-hidden" aria-hidden="true">
             <label htmlFor={`${uid}-homepage`}>Homepage</label>
@@ -105,7 +99,7 @@ export function SuggestPage() {
               onChange={(e) => setHomepage(e.target.value)}
             />
           </div>
-        </fieldset>
+        </FieldSet>
       </ServiceForm>
     </>
   );

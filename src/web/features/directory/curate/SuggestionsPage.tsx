@@ -3,6 +3,8 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { SUGGESTION_STATUSES } from '../../../../server/modules/directory/curate/values.ts';
+import { DataTable } from '../../../components/DataTable.tsx';
+import { SelectField, TextField } from '../../../components/Field.tsx';
 import { ErrorNotice, Loading } from '../../../components/States.tsx';
 import { useFormat } from '../../../lib/format.ts';
 import { useDocumentTitle } from '../../../lib/title.ts';
@@ -27,16 +29,19 @@ export function SuggestionsPage() {
     <>
       <h1>{t('directory.curate.inbox.title')}</h1>
       <p className="lead">{t('directory.curate.inbox.intro')}</p>
-      <div className="field inbox-filter">
-        <label htmlFor={`${uid}-status`}>{t('directory.curate.inbox.show')}</label>
-        <select id={`${uid}-status`} value={status} onChange={(e) => setStatus(e.target.value as Status)}>
-          {SUGGESTION_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`directory.curate.inbox.status.${s}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id={`${uid}-status`}
+        className="inbox-filter"
+        label={t('directory.curate.inbox.show')}
+        value={status}
+        onChange={(e) => setStatus(e.target.value as Status)}
+      >
+        {SUGGESTION_STATUSES.map((s) => (
+          <option key={s} value={s}>
+            {t(`directory.curate.inbox.status.${s}`)}
+          </option>
+        ))}
+      </SelectField>
       {query.isPending ? <Loading /> : null}
       {query.error ? <ErrorNotice error={query.error} onRetry={() => query.refetch()} /> : null}
       {query.data && query.data.suggestions.length === 0 ? (
@@ -84,27 +89,30 @@ function SuggestionCard({ suggestion: s }: { suggestion: SuggestionView }) {
         {s.proposer_email ? ` · ${s.proposer_email}` : ''}
       </p>
       {s.comment ? <blockquote className="curate-comment">{s.comment}</blockquote> : null}
-      <div className="table-scroll">
-        <table className="data-table diff-table">
-          <caption>{t('directory.curate.inbox.diff')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('directory.curate.inbox.field')}</th>
-              <th scope="col">{t('directory.curate.inbox.current')}</th>
-              <th scope="col">{t('directory.curate.inbox.proposed')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {s.diff.map((d) => (
-              <tr key={d.field}>
-                <th scope="row">{label(d.field)}</th>
-                <td className="diff-before">{format(d.field, d.current)}</td>
-                <td className="diff-after">{format(d.field, d.proposed)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t('directory.curate.inbox.diff')}
+        className="diff-table"
+        rows={s.diff}
+        rowKey={(d) => d.field}
+        columns={[
+          {
+            id: 'field',
+            header: t('directory.curate.inbox.field'),
+            rowHeader: true,
+            cell: (d) => label(d.field),
+          },
+          {
+            id: 'current',
+            header: t('directory.curate.inbox.current'),
+            cell: (d) => <span className="diff-before">{format(d.field, d.current)}</span>,
+          },
+          {
+            id: 'proposed',
+            header: t('directory.curate.inbox.proposed'),
+            cell: (d) => <span className="diff-after">{format(d.field, d.proposed)}</span>,
+          },
+        ]}
+      />
       {s.status === 'open' ? (
         <div className="suggestion-actions">
           <button
@@ -115,24 +123,22 @@ function SuggestionCard({ suggestion: s }: { suggestion: SuggestionView }) {
           >
             {t('directory.curate.inbox.approve')}
           </button>
-          <form className="field field-inline" onSubmit={submitReject} noValidate>
-            <label htmlFor={`${uid}-reason`}>{t('directory.curate.inbox.reason')}</label>
-            <input
+          <form className="suggestion-reject" onSubmit={submitReject} noValidate>
+            <TextField
               id={`${uid}-reason`}
+              layout="inline"
+              label={t('directory.curate.inbox.reason')}
+              error={
+                // Said at once: the error appears when the reject button is pressed.
+                reasonMissing ? <span role="alert">{t('directory.curate.inbox.reasonMissing')}</span> : null
+              }
               value={reason}
               maxLength={500}
-              aria-invalid={reasonMissing || undefined}
-              aria-describedby={reasonMissing ? `${uid}-reason-error` : undefined}
               onChange={(e) => setReason(e.target.value)}
             />
             <button type="submit" className="button button-secondary" disabled={reject.isPending}>
               {t('directory.curate.inbox.reject')}
             </button>
-            {reasonMissing ? (
-              <span className="form-error" id={`${uid}-reason-error`} role="alert">
-                {t('directory.curate.inbox.reasonMissing')}
-              </span>
-            ) : null}
           </form>
         </div>
       ) : (

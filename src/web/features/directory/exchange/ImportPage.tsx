@@ -2,6 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REQUIRED_TARGETS, TARGET_FIELDS } from '../../../../server/modules/directory/exchange/values.ts';
+import { DataTable } from '../../../components/DataTable.tsx';
+import { CheckboxField, Field, TextField } from '../../../components/Field.tsx';
 import { ErrorNotice } from '../../../components/States.tsx';
 import { NoAccessPage } from '../../../components/StatusPages.tsx';
 import { TableRegion } from '../../../components/TableRegion.tsx';
@@ -151,26 +153,19 @@ function UploadStep({ busy, onUpload }: { busy: boolean; onUpload: (file: File) 
   return (
     <form className="form exchange-upload" onSubmit={submit}>
       <h2>{t('directory.exchange.upload.title')}</h2>
-      <div className="field">
-        <label htmlFor={`${id}-file`}>{t('directory.exchange.upload.file')}</label>
-        <input
-          id={`${id}-file`}
-          name="file"
-          type="file"
-          required
-          accept=".csv,.txt,.xlsx,.json,.zip"
-          aria-describedby={`${id}-hint`}
-          aria-invalid={tooBig || undefined}
-        />
-        <p id={`${id}-hint`} className="muted">
-          {t('directory.exchange.upload.hint', { max: MAX_MB })}
-        </p>
-        {tooBig ? (
-          <p className="field-error" role="alert">
-            {t('directory.exchange.upload.tooBig', { max: MAX_MB })}
-          </p>
-        ) : null}
-      </div>
+      <TextField
+        id={`${id}-file`}
+        label={t('directory.exchange.upload.file')}
+        hint={t('directory.exchange.upload.hint', { max: MAX_MB })}
+        error={
+          // Said at once: the error appears on submit, away from where the eye is.
+          tooBig ? <span role="alert">{t('directory.exchange.upload.tooBig', { max: MAX_MB })}</span> : null
+        }
+        required
+        name="file"
+        type="file"
+        accept=".csv,.txt,.xlsx,.json,.zip"
+      />
       <button type="submit" className="button" disabled={busy}>
         {busy ? t('directory.exchange.upload.busy') : t('directory.exchange.upload.submit')}
       </button>
@@ -224,26 +219,29 @@ function MappingStep({
         {TARGET_FIELDS.map((field) => {
           const required = REQUIRED_TARGETS.includes(field);
           return (
-            <div className="field" key={field}>
-              <label htmlFor={`${id}-${field}`}>
-                {t(`directory.exchange.field.${field}`)}
-                {required ? ` (${t('directory.exchange.mapping.required')})` : ''}
-              </label>
-              <select
-                id={`${id}-${field}`}
-                value={mapping[field] ?? ''}
-                required={required}
-                aria-invalid={required && !mapping[field] ? true : undefined}
-                onChange={(event) => setMapping({ ...mapping, [field]: event.target.value || undefined })}
-              >
-                <option value="">{t('directory.exchange.mapping.none')}</option>
-                {sheet.columns.map((c) => (
-                  <option key={c} value={c}>
-                    {c}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <Field
+              key={field}
+              id={`${id}-${field}`}
+              label={`${t(`directory.exchange.field.${field}`)}${required ? ` (${t('directory.exchange.mapping.required')})` : ''}`}
+              error={required && !mapping[field] ? true : undefined}
+            >
+              {/* The label already says "(required)" in words, so no marker beside it. */}
+              {(control) => (
+                <select
+                  {...control}
+                  required={required}
+                  value={mapping[field] ?? ''}
+                  onChange={(event) => setMapping({ ...mapping, [field]: event.target.value || undefined })}
+                >
+                  <option value="">{t('directory.exchange.mapping.none')}</option>
+                  {sheet.columns.map((c) => (
+                    <option key={c} value={c}>
+                      {c}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
           );
         })}
       </div>
@@ -316,31 +314,18 @@ function Counts({ counts, caption }: { counts: ImportReport['counts']; caption: 
 
 function RowErrors({ errors, caption }: { errors: ImportReport['errors']; caption: string }) {
   const { t } = useTranslation();
-  const id = useId();
   return (
-    <TableRegion captionId={id}>
-      <table className="data-table exchange-errors">
-        <caption id={id}>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('directory.exchange.preview.file')}</th>
-            <th scope="col" className="num">
-              {t('directory.exchange.preview.line')}
-            </th>
-            <th scope="col">{t('directory.exchange.preview.reason')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {errors.map((e) => (
-            <tr key={`${e.file}|${e.line}|${e.code}|${e.message}`}>
-              <td>{e.file}</td>
-              <td className="num">{e.line}</td>
-              <td>{e.message}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableRegion>
+    <DataTable
+      caption={caption}
+      className="exchange-errors"
+      rows={errors}
+      rowKey={(e) => `${e.file}|${e.line}|${e.code}|${e.message}`}
+      columns={[
+        { id: 'file', header: t('directory.exchange.preview.file'), cell: (e) => e.file },
+        { id: 'line', header: t('directory.exchange.preview.line'), numeric: true, cell: (e) => e.line },
+        { id: 'reason', header: t('directory.exchange.preview.reason'), cell: (e) => e.message },
+      ]}
+    />
   );
 }
 
@@ -349,38 +334,27 @@ const PLANNED_SHOWN = 100;
 /** What each row becomes: new or an update of a record the map has (by its outside id or name). */
 function PlannedRows({ planned, total }: { planned: ImportReport['planned']; total: number }) {
   const { t } = useTranslation();
-  const id = useId();
   const services = planned.filter((p) => p.entity === 'service');
   if (services.length === 0) return null;
   return (
-    <TableRegion captionId={id}>
-      <table className="data-table exchange-planned">
-        <caption id={id}>
-          {t('directory.exchange.preview.planned', {
-            shown: Math.min(services.length, PLANNED_SHOWN),
-            count: total,
-          })}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col" className="num">
-              {t('directory.exchange.preview.line')}
-            </th>
-            <th scope="col">{t('directory.exchange.preview.name')}</th>
-            <th scope="col">{t('directory.exchange.preview.action')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {services.slice(0, PLANNED_SHOWN).map((p) => (
-            <tr key={`${p.file}|${p.line}|${p.name}`}>
-              <td className="num">{p.line}</td>
-              <td>{p.name}</td>
-              <td>{t(`directory.exchange.action.${p.action}`)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableRegion>
+    <DataTable
+      caption={t('directory.exchange.preview.planned', {
+        shown: Math.min(services.length, PLANNED_SHOWN),
+        count: total,
+      })}
+      className="exchange-planned"
+      rows={services.slice(0, PLANNED_SHOWN)}
+      rowKey={(p) => `${p.file}|${p.line}|${p.name}`}
+      columns={[
+        { id: 'line', header: t('directory.exchange.preview.line'), numeric: true, cell: (p) => p.line },
+        { id: 'name', header: t('directory.exchange.preview.name'), cell: (p) => p.name },
+        {
+          id: 'action',
+          header: t('directory.exchange.preview.action'),
+          cell: (p) => t(`directory.exchange.action.${p.action}`),
+        },
+      ]}
+    />
   );
 }
 
@@ -424,46 +398,33 @@ function PreviewStep({
         </div>
       )}
       {report.duplicates.length > 0 ? (
-        <TableRegion captionId={`${id}-dups`}>
-          <table className="data-table">
-            <caption id={`${id}-dups`}>{t('directory.exchange.preview.duplicates')}</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="num">
-                  {t('directory.exchange.preview.line')}
-                </th>
-                <th scope="col">{t('directory.exchange.preview.name')}</th>
-                <th scope="col">{t('directory.exchange.preview.looksLike')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.duplicates.map((d) => (
-                <tr key={`${d.file}|${d.line}|${d.name}`}>
-                  <td className="num">{d.line}</td>
-                  <td>{d.name}</td>
-                  <td>{d.matches.map((m) => m.name).join(', ')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
+        <DataTable
+          caption={t('directory.exchange.preview.duplicates')}
+          rows={report.duplicates}
+          rowKey={(d) => `${d.file}|${d.line}|${d.name}`}
+          columns={[
+            { id: 'line', header: t('directory.exchange.preview.line'), numeric: true, cell: (d) => d.line },
+            { id: 'name', header: t('directory.exchange.preview.name'), cell: (d) => d.name },
+            {
+              id: 'looksLike',
+              header: t('directory.exchange.preview.looksLike'),
+              cell: (d) => d.matches.map((m) => m.name).join(', '),
+            },
+          ]}
+        />
       ) : null}
       <PlannedRows
         planned={report.planned}
         total={report.counts.services.create + report.counts.services.update + report.counts.services.link}
       />
       {canSkip ? (
-        <div className="field exchange-skip">
-          <input
-            id={`${id}-skip`}
-            type="checkbox"
-            checked={skip}
-            onChange={(e) => setSkip(e.target.checked)}
-          />
-          <label htmlFor={`${id}-skip`}>
-            {t('directory.exchange.preview.skip', { count: rejectedLines })}
-          </label>
-        </div>
+        <CheckboxField
+          id={`${id}-skip`}
+          className="exchange-skip"
+          label={t('directory.exchange.preview.skip', { count: rejectedLines })}
+          checked={skip}
+          onChange={(e) => setSkip(e.target.checked)}
+        />
       ) : null}
       {blocked ? (
         <p className="muted">
