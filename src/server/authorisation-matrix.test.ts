@@ -321,7 +321,8 @@ const EXPECTED: Record<string, Access> = {
  * several zones), so their ids are not another network's, and a municipality (a NIS code) may lie in several
  * networks (Aalst is in both demo networks): these paths are left out of the foreign-ids check.
  */
-const SHARED_RECORDS = /\/directory\/(curate\/)?(organizations|services)\/\{id\}|\/insights\/profiles\/\{nis\}/;
+const SHARED_RECORDS =
+  /\/directory\/(curate\/)?(organizations|services)\/\{id\}|\/insights\/profiles\/\{nis\}/;
 
 const isWrite = (method: string) => !['GET', 'HEAD'].includes(method);
 const is2xx = (status: number) => status >= 200 && status < 300;
