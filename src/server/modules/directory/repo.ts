@@ -413,3 +413,14 @@ export async function linkedOrganizationIds(db: Db, networkId: string): Promise<
     .execute();
   return new Set(rows.map((r) => r.organization_id));
 }
+
+/** Names of these taxonomy terms in one language (French or English; Dutch is on the term's row). */
+export const termTranslations = (db: Db, termIds: string[], lang: string) =>
+  db
+    .selectFrom('directory_translations')
+    .select(['entity_id', 'value'])
+    .where('entity_type', '=', 'taxonomy_term')
+    .where('field', '=', 'name')
+    .where('lang', '=', lang)
+    .where('entity_id', 'in', termIds)
+    .execute();
