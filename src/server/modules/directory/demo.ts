@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { auditTenantWrite, SYSTEM_ACTOR } from '../../platform/audit.ts';
 import { inTransaction } from '../../platform/db/index.ts';
 import type { PlatformTables } from '../../platform/db/tables.ts';
+import { type Geometry, geometryBounds, insideGeometry } from '../../platform/geo.ts';
 import { resolveTenant } from '../../platform/tenancy.ts';
 import { boundaryCollection } from '../geography/service.ts';
 import { listPartners, updatePartner } from '../network/service.ts';
@@ -140,24 +141,6 @@ export function kboNumber(firstEight: number): string {
   return `${String(base).padStart(8, '0')}${String(97 - (base % 97)).padStart(2, '0')}`;
 }
 
-type Ring = [number, number][];
-
-/** Even-odd rule over all rings (outer and holes) of a GeoJSON Polygon or MultiPolygon; coordinates lon/lat. */
-export function insideGeometry(geometry: { type: string; coordinates: unknown }, lat: number, lon: number) {
-  const polygons = (
-    geometry.type === 'MultiPolygon' ? geometry.coordinates : [geometry.coordinates]
-  ) as Ring[][];
-  let inside = false;
-  for (const ring of polygons.flat()) {
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const [xi, yi] = ring[i]!;
-      const [xj, yj] = ring[j]!;
-      if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
-    }
-  }
-  return inside;
-}
-
 const slugOf = (name: string) =>
   name
     .normalize('NFD')
@@ -190,17 +173,8 @@ export async function seedDirectoryDemo(
   const gauss = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
 
   const shapes = await boundaryCollection(db, Object.keys(data.municipalities));
-  const shapeOf = new Map(
-    shapes.features.map((f) => [f.properties.nisCode, f.geometry as { type: string; coordinates: unknown }]),
-  );
-  const boxOf = new Map(
-    [...shapeOf].map(([nis, g]) => {
-      const pts = ((g.type === 'MultiPolygon' ? g.coordinates : [g.coordinates]) as Ring[][]).flat(2);
-      const lons = pts.map((p) => p[0]);
-      const lats = pts.map((p) => p[1]);
-      return [nis, [Math.min(...lats), Math.max(...lats), Math.min(...lons), Math.max(...lons)]] as const;
-    }),
-  );
+  const shapeOf = new Map(shapes.features.map((f) => [f.properties.nisCode, f.geometry as Geometry]));
+  const boxOf = new Map([...shapeOf].map(([nis, g]) => [nis, geometryBounds(g)]));
   /** A point near the village centre, always inside the municipality (drawn again until it is). */
   const pointIn = (p: Place, spread: number): [number, number] => {
     const shape = shapeOf.get(p.nis);
@@ -606,10 +580,7 @@ function ageText([min, max]: [number | null, number | null]): string | null {
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
 /** A second entry of the same address: a few metres off, as when a different geocoder placed it. */
-function pointNear(
-  loc: { lat: number; lon: number },
-  shape: { type: string; coordinates: unknown },
-): [number, number] {
+function pointNear(loc: { lat: number; lon: number }, shape: Geometry): [number, number] {
   const lat = round6(loc.lat + 0.00008);
   const lon = round6(loc.lon - 0.00011);
   return insideGeometry(shape, lat, lon) ? [lat, lon] : [loc.lat, loc.lon];
