@@ -107,6 +107,7 @@ const DemoData = z
         if (!data.offers[key]) issue.addIssue({ code: 'custom', message: `${o.name}: unknown offer ${key}` });
   });
 type DemoData = z.infer<typeof DemoData>;
+type DemoOrganization = z.infer<typeof DemoOrganization>;
 
 let loaded: DemoData | undefined;
 
@@ -207,23 +208,7 @@ export async function seedDirectoryDemo(
 
   const at = now.toISOString();
   const today = isoDay(now);
-  const rows = {
-    directory_organizations: [] as Rows<'directory_organizations'>,
-    directory_services: [] as Rows<'directory_services'>,
-    directory_locations: [] as Rows<'directory_locations'>,
-    directory_addresses: [] as Rows<'directory_addresses'>,
-    directory_service_at_locations: [] as Rows<'directory_service_at_locations'>,
-    directory_phones: [] as Rows<'directory_phones'>,
-    directory_schedules: [] as Rows<'directory_schedules'>,
-    directory_schedule_exceptions: [] as Rows<'directory_schedule_exceptions'>,
-    directory_languages: [] as Rows<'directory_languages'>,
-    directory_cost_options: [] as Rows<'directory_cost_options'>,
-    directory_service_areas: [] as Rows<'directory_service_areas'>,
-    directory_service_capacities: [] as Rows<'directory_service_capacities'>,
-    directory_attributes: [] as Rows<'directory_attributes'>,
-    directory_identifiers: [] as Rows<'directory_identifiers'>,
-    directory_translations: [] as Rows<'directory_translations'>,
-  };
+  const rows = emptyRows();
   /** Assurance dates spread over the last two years: about half are older than a year. */
   const assured = () => isoDay(new Date(now.getTime() - Math.floor(random() * 730) * 86_400_000));
   const owned = (assuredDate: string | null) => ({
@@ -258,13 +243,6 @@ export async function seedDirectoryDemo(
   const phoneNumber = () =>
     `053 ${String(20 + Math.floor(random() * 79))} ${String(Math.floor(random() * 100)).padStart(2, '0')} ${String(Math.floor(random() * 100)).padStart(2, '0')}`;
 
-  interface Made {
-    id: string;
-    phone: string;
-    email: string;
-    website: string;
-    locations: { id: string; place: Place; address: string; lat: number; lon: number }[];
-  }
   const made = new Map<string, Made>();
   const orgIds = new Map<string, string>();
   let serviceCount = 0;
@@ -375,160 +353,9 @@ export async function seedDirectoryDemo(
           attribute(locationId, 'location', `accessibility-${term}`);
     }
 
-    for (const [si, key] of o.offers.entries()) {
-      const offer = data.offers[key]!;
-      const serviceId = demoId(`service:${index}:${si}`);
-      serviceCount++;
-      const fill = (s: string) => s.replace('{place}', main.place).replace('{org}', o.name);
-      const name = fill(offer.nl[0]);
-      const assuredDate = assured();
-      const capacity = offer.capacity;
-      const waiting = capacity && chance(0.6) ? 2 + Math.floor(random() * 40) : null;
-      rows.directory_services.push({
-        id: serviceId,
-        organization_id: id,
-        name,
-        alternate_name: null,
-        description: offer.nl[1],
-        url: chance(0.6) ? `${m.website}/${slugOf(offer.nl[0].replace('{place}', ''))}` : null,
-        email: chance(0.5) ? m.email : null,
-        status: 'active',
-        interpretation_services: offer.languages?.length ? 'Tolk op aanvraag via het sociaal tolken.' : null,
-        application_process: offer.apply ?? (chance(0.5) ? 'Bel of mail voor een afspraak.' : null),
-        fees_description: offer.feeText ?? (offer.fee === 0 ? 'Gratis.' : null),
-        wait_time: waiting ? `Ongeveer ${Math.max(1, Math.round(waiting / 4))} weken.` : null,
-        eligibility_description: offer.eligibility ?? (offer.age ? ageText(offer.age) : null),
-        minimum_age: offer.age?.[0] ?? null,
-        maximum_age: offer.age?.[1] ?? null,
-        alert: null,
-        assurer_email: m.email,
-        ...owned(assuredDate),
-      });
-      for (const [hi, [byday, opens, closes]] of data.hours[offer.hours]!.entries())
-        rows.directory_schedules.push(
-          repo.weeklySchedule({
-            id: demoId(`schedule:${serviceId}:${hi}`),
-            service_id: serviceId,
-            byday,
-            opens_at: opens,
-            closes_at: closes,
-          }),
-        );
-      if (offer.holidays !== false) {
-        for (const { date, reason } of data.holidays)
-          if (date >= today)
-            rows.directory_schedule_exceptions.push({
-              id: demoId(`holiday:${serviceId}:${date}`),
-              service_id: serviceId,
-              date_from: date,
-              date_to: date,
-              closed: 1,
-              opens_at: null,
-              closes_at: null,
-              reason,
-            });
-        if (chance(0.3) && today <= '2026-12-24')
-          rows.directory_schedule_exceptions.push({
-            id: demoId(`eve:${serviceId}`),
-            service_id: serviceId,
-            date_from: '2026-12-24',
-            date_to: '2026-12-24',
-            closed: 0,
-            opens_at: '09:00',
-            closes_at: '12:00',
-            reason: 'Kerstavond: enkel in de voormiddag',
-          });
-        if (chance(0.15))
-          rows.directory_schedule_exceptions.push({
-            id: demoId(`summer:${serviceId}`),
-            service_id: serviceId,
-            date_from: '2027-07-26',
-            date_to: '2027-08-08',
-            closed: 1,
-            opens_at: null,
-            closes_at: null,
-            reason: 'Jaarlijks verlof',
-          });
-      }
-      for (const code of ['nl', ...(offer.languages ?? []).filter(() => chance(0.6))])
-        rows.directory_languages.push({
-          id: demoId(`language:${serviceId}:${code}`),
-          service_id: serviceId,
-          location_id: null,
-          phone_id: null,
-          name: null,
-          code,
-          note: null,
-        });
-      rows.directory_cost_options.push({
-        id: demoId(`cost:${serviceId}`),
-        service_id: serviceId,
-        valid_from: null,
-        valid_to: null,
-        option: offer.fee === 0 ? 'Gratis' : 'Betalend',
-        currency: 'EUR',
-        amount: offer.fee,
-        amount_description: offer.feeText ?? null,
-      });
-      const areas = o.regional ? Object.keys(data.municipalities) : [main.nis];
-      for (const nis of areas)
-        rows.directory_service_areas.push({
-          id: demoId(`area:${serviceId}:${nis}`),
-          service_id: serviceId,
-          service_at_location_id: null,
-          name: data.municipalities[nis]!,
-          description: null,
-          extent: null,
-          extent_type: null,
-          uri: null,
-          nis_code: nis,
-        });
-      if (capacity)
-        rows.directory_service_capacities.push({
-          id: demoId(`capacity:${serviceId}`),
-          service_id: serviceId,
-          unit: capacity.unit,
-          available: waiting ? 0 : Math.floor(random() * (capacity.max + 1)),
-          maximum: null,
-          waiting_list: waiting,
-          description: null,
-          updated: assuredDate,
-        });
-      rows.directory_phones.push({
-        id: demoId(`phone:${serviceId}`),
-        organization_id: null,
-        service_id: serviceId,
-        location_id: null,
-        contact_id: null,
-        service_at_location_id: null,
-        number: m.phone,
-        extension: null,
-        type: 'voice',
-        description: null,
-      });
-      for (const loc of m.locations)
-        rows.directory_service_at_locations.push({
-          id: demoId(`sal:${serviceId}:${loc.id}`),
-          service_id: serviceId,
-          location_id: loc.id,
-          description: null,
-        });
-      if (offer.rubric) attribute(serviceId, 'service', `rubric-${offer.rubric}`);
-      attribute(serviceId, 'service', `sector-${offer.sector}`);
-      for (const g of offer.groups) attribute(serviceId, 'service', `target-group-${g}`);
-      if (offer.aim) attribute(serviceId, 'service', `quintuple-aim-${offer.aim}`);
-      // Most services with a translation have both; some only French or only English.
-      const withFr = offer.fr && chance(0.75);
-      const withEn = offer.en && chance(0.75);
-      if (withFr && offer.fr) {
-        translate('service', serviceId, 'name', 'fr', fill(offer.fr[0]));
-        translate('service', serviceId, 'description', 'fr', offer.fr[1]);
-      }
-      if (withEn && offer.en) {
-        translate('service', serviceId, 'name', 'en', fill(offer.en[0]));
-        translate('service', serviceId, 'description', 'en', offer.en[1]);
-      }
-    }
+    const services = { data, rows, random, chance, assured, owned, attribute, translate, today };
+    for (const [si, key] of o.offers.entries()) addService(services, o, index, m, main, si, key);
+    serviceCount += o.offers.length;
   }
 
   await inTransaction(db, async (trx) => {
@@ -568,6 +395,218 @@ export async function seedDirectoryDemo(
   });
   await rebuildIndex(db);
   return { organizations: rows.directory_organizations.length, services: serviceCount };
+}
+
+interface Made {
+  id: string;
+  phone: string;
+  email: string;
+  website: string;
+  locations: { id: string; place: Place; address: string; lat: number; lon: number }[];
+}
+
+const emptyRows = () => ({
+  directory_organizations: [] as Rows<'directory_organizations'>,
+  directory_services: [] as Rows<'directory_services'>,
+  directory_locations: [] as Rows<'directory_locations'>,
+  directory_addresses: [] as Rows<'directory_addresses'>,
+  directory_service_at_locations: [] as Rows<'directory_service_at_locations'>,
+  directory_phones: [] as Rows<'directory_phones'>,
+  directory_schedules: [] as Rows<'directory_schedules'>,
+  directory_schedule_exceptions: [] as Rows<'directory_schedule_exceptions'>,
+  directory_languages: [] as Rows<'directory_languages'>,
+  directory_cost_options: [] as Rows<'directory_cost_options'>,
+  directory_service_areas: [] as Rows<'directory_service_areas'>,
+  directory_service_capacities: [] as Rows<'directory_service_capacities'>,
+  directory_attributes: [] as Rows<'directory_attributes'>,
+  directory_identifiers: [] as Rows<'directory_identifiers'>,
+  directory_translations: [] as Rows<'directory_translations'>,
+});
+type DemoRows = ReturnType<typeof emptyRows>;
+
+/** What the service step needs of the generator: the data, the rows so far and the seeded draws. */
+interface ServiceStep {
+  data: DemoData;
+  rows: DemoRows;
+  random: () => number;
+  chance: (p: number) => boolean;
+  assured: () => string;
+  owned: (assuredDate: string | null) => {
+    network_id: null;
+    published: number;
+    is_demo: number;
+    assured_date: string | null;
+    assured_by: null;
+    created_at: string;
+    updated_at: string;
+  };
+  attribute: (linkId: string, entity: string, termId: string) => void;
+  translate: (entity: string, id: string, field: string, lang: string, value: string) => void;
+  today: string;
+}
+
+/** One service of an organisation with its hours, exceptions, languages, costs, areas and translations. */
+function addService(
+  g: ServiceStep,
+  o: DemoOrganization,
+  index: number,
+  m: Made,
+  main: Place,
+  si: number,
+  key: string,
+) {
+  const { data, rows, random, chance, assured, owned, attribute, translate, today } = g;
+  const offer = data.offers[key]!;
+  const serviceId = demoId(`service:${index}:${si}`);
+  const fill = (s: string) => s.replace('{place}', main.place).replace('{org}', o.name);
+  const name = fill(offer.nl[0]);
+  const assuredDate = assured();
+  const capacity = offer.capacity;
+  const waiting = capacity && chance(0.6) ? 2 + Math.floor(random() * 40) : null;
+  rows.directory_services.push({
+    id: serviceId,
+    organization_id: m.id,
+    name,
+    alternate_name: null,
+    description: offer.nl[1],
+    url: chance(0.6) ? `${m.website}/${slugOf(offer.nl[0].replace('{place}', ''))}` : null,
+    email: chance(0.5) ? m.email : null,
+    status: 'active',
+    interpretation_services: offer.languages?.length ? 'Tolk op aanvraag via het sociaal tolken.' : null,
+    application_process: offer.apply ?? (chance(0.5) ? 'Bel of mail voor een afspraak.' : null),
+    fees_description: offer.feeText ?? (offer.fee === 0 ? 'Gratis.' : null),
+    wait_time: waiting ? `Ongeveer ${Math.max(1, Math.round(waiting / 4))} weken.` : null,
+    eligibility_description: offer.eligibility ?? (offer.age ? ageText(offer.age) : null),
+    minimum_age: offer.age?.[0] ?? null,
+    maximum_age: offer.age?.[1] ?? null,
+    alert: null,
+    assurer_email: m.email,
+    ...owned(assuredDate),
+  });
+  for (const [hi, [byday, opens, closes]] of data.hours[offer.hours]!.entries())
+    rows.directory_schedules.push(
+      repo.weeklySchedule({
+        id: demoId(`schedule:${serviceId}:${hi}`),
+        service_id: serviceId,
+        byday,
+        opens_at: opens,
+        closes_at: closes,
+      }),
+    );
+  if (offer.holidays !== false) {
+    for (const { date, reason } of data.holidays)
+      if (date >= today)
+        rows.directory_schedule_exceptions.push({
+          id: demoId(`holiday:${serviceId}:${date}`),
+          service_id: serviceId,
+          date_from: date,
+          date_to: date,
+          closed: 1,
+          opens_at: null,
+          closes_at: null,
+          reason,
+        });
+    if (chance(0.3) && today <= '2026-12-24')
+      rows.directory_schedule_exceptions.push({
+        id: demoId(`eve:${serviceId}`),
+        service_id: serviceId,
+        date_from: '2026-12-24',
+        date_to: '2026-12-24',
+        closed: 0,
+        opens_at: '09:00',
+        closes_at: '12:00',
+        reason: 'Kerstavond: enkel in de voormiddag',
+      });
+    if (chance(0.15))
+      rows.directory_schedule_exceptions.push({
+        id: demoId(`summer:${serviceId}`),
+        service_id: serviceId,
+        date_from: '2027-07-26',
+        date_to: '2027-08-08',
+        closed: 1,
+        opens_at: null,
+        closes_at: null,
+        reason: 'Jaarlijks verlof',
+      });
+  }
+  for (const code of ['nl', ...(offer.languages ?? []).filter(() => chance(0.6))])
+    rows.directory_languages.push({
+      id: demoId(`language:${serviceId}:${code}`),
+      service_id: serviceId,
+      location_id: null,
+      phone_id: null,
+      name: null,
+      code,
+      note: null,
+    });
+  rows.directory_cost_options.push({
+    id: demoId(`cost:${serviceId}`),
+    service_id: serviceId,
+    valid_from: null,
+    valid_to: null,
+    option: offer.fee === 0 ? 'Gratis' : 'Betalend',
+    currency: 'EUR',
+    amount: offer.fee,
+    amount_description: offer.feeText ?? null,
+  });
+  const areas = o.regional ? Object.keys(data.municipalities) : [main.nis];
+  for (const nis of areas)
+    rows.directory_service_areas.push({
+      id: demoId(`area:${serviceId}:${nis}`),
+      service_id: serviceId,
+      service_at_location_id: null,
+      name: data.municipalities[nis]!,
+      description: null,
+      extent: null,
+      extent_type: null,
+      uri: null,
+      nis_code: nis,
+    });
+  if (capacity)
+    rows.directory_service_capacities.push({
+      id: demoId(`capacity:${serviceId}`),
+      service_id: serviceId,
+      unit: capacity.unit,
+      available: waiting ? 0 : Math.floor(random() * (capacity.max + 1)),
+      maximum: null,
+      waiting_list: waiting,
+      description: null,
+      updated: assuredDate,
+    });
+  rows.directory_phones.push({
+    id: demoId(`phone:${serviceId}`),
+    organization_id: null,
+    service_id: serviceId,
+    location_id: null,
+    contact_id: null,
+    service_at_location_id: null,
+    number: m.phone,
+    extension: null,
+    type: 'voice',
+    description: null,
+  });
+  for (const loc of m.locations)
+    rows.directory_service_at_locations.push({
+      id: demoId(`sal:${serviceId}:${loc.id}`),
+      service_id: serviceId,
+      location_id: loc.id,
+      description: null,
+    });
+  if (offer.rubric) attribute(serviceId, 'service', `rubric-${offer.rubric}`);
+  attribute(serviceId, 'service', `sector-${offer.sector}`);
+  for (const g of offer.groups) attribute(serviceId, 'service', `target-group-${g}`);
+  if (offer.aim) attribute(serviceId, 'service', `quintuple-aim-${offer.aim}`);
+  // Most services with a translation have both; some only French or only English.
+  const withFr = offer.fr && chance(0.75);
+  const withEn = offer.en && chance(0.75);
+  if (withFr && offer.fr) {
+    translate('service', serviceId, 'name', 'fr', fill(offer.fr[0]));
+    translate('service', serviceId, 'description', 'fr', offer.fr[1]);
+  }
+  if (withEn && offer.en) {
+    translate('service', serviceId, 'name', 'en', fill(offer.en[0]));
+    translate('service', serviceId, 'description', 'en', offer.en[1]);
+  }
 }
 
 /** Eligibility by age in words, as partners write it. */
