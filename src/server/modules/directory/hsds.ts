@@ -1,42 +1,9 @@
 import { createHash } from 'node:crypto';
-import { type Kysely, type SqlBool, sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import * as hsdsRepo from './hsds-repo.ts';
 import type { DirectoryTables } from './tables.ts';
 
-/** HSDS 3.1 location and schedule fields, in the standard's order: the API's objects and the tabular export share them. */
-export const LOCATION_COLUMNS = [
-  'id',
-  'location_type',
-  'organization_id',
-  'name',
-  'alternate_name',
-  'description',
-  'transportation',
-  'latitude',
-  'longitude',
-] as const;
-
-export const SCHEDULE_COLUMNS = [
-  'id',
-  'service_id',
-  'valid_from',
-  'valid_to',
-  'dtstart',
-  'until',
-  'count',
-  'wkst',
-  'freq',
-  'interval',
-  'byday',
-  'byweekno',
-  'bymonthday',
-  'byyearday',
-  'description',
-  'opens_at',
-  'closes_at',
-  'schedule_link',
-  'attending_type',
-  'notes',
-] as const;
+export { LOCATION_COLUMNS, listServiceIds, SCHEDULE_COLUMNS, visible } from './hsds-repo.ts';
 
 /**
  * Reads the social map as HSDS 3.1 objects for the public API. Only published records, and of local additions
@@ -82,8 +49,8 @@ export async function resolveTaxonomyIds(
   given: string[],
 ): Promise<string[]> {
   if (!given.some((g) => UUID.test(g))) return given;
-  const all = await db.selectFrom(table).select('id').execute();
-  const byHsds = new Map(all.map((r) => [hsdsId(r.id), r.id]));
+  const all = await hsdsRepo.allIds(db, table);
+  const byHsds = new Map(all.map((id) => [hsdsId(id), id]));
   return given.map((g) => byHsds.get(g.toLowerCase()) ?? g);
 }
 
@@ -104,14 +71,6 @@ export function groupBy<T>(rows: T[], key: (r: T) => string | null): Map<string,
     else m.set(k, [r]);
   }
   return m;
-}
-
-/**
- * Published, and either shared or the given network's own. Written as an expression on purpose: `network_id IS
- * NULL` holds for nearly every row, and an index on it would lead the planner away from the primary key.
- */
-export function visible(scope: Scope) {
-  return sql<SqlBool>`published = 1 AND coalesce(network_id, '') IN ('', ${scope.networkId ?? ''})`;
 }
 
 export function organizationObject(o: {
@@ -163,61 +122,6 @@ export function locationObject(
   });
 }
 
-/** Everything an HSDS service object holds besides the service row, for these visible services. */
-async function serviceParts(db: Db, scope: Scope, services: { id: string; organization_id: string }[]) {
-  const live = services.map((s) => s.id);
-  const [orgs, sal, phones, schedules, languages, costs, attributes] = await Promise.all([
-    db
-      .selectFrom('directory_organizations')
-      .select([
-        'id',
-        'name',
-        'alternate_name',
-        'description',
-        'email',
-        'website',
-        'legal_status',
-        'parent_organization_id',
-      ])
-      // A published service may sit under an organisation that is not published (or not in scope).
-      .where(visible(scope))
-      .where('id', 'in', [...new Set(services.map((s) => s.organization_id))])
-      .execute(),
-    db.selectFrom('directory_service_at_locations').selectAll().where('service_id', 'in', live).execute(),
-    db
-      .selectFrom('directory_phones')
-      .select(['id', 'service_id', 'number', 'type', 'description'])
-      .where('service_id', 'in', live)
-      .execute(),
-    db.selectFrom('directory_schedules').select(SCHEDULE_COLUMNS).where('service_id', 'in', live).execute(),
-    db
-      .selectFrom('directory_languages')
-      .select(['id', 'service_id', 'name', 'code', 'note'])
-      .where('service_id', 'in', live)
-      .execute(),
-    db.selectFrom('directory_cost_options').selectAll().where('service_id', 'in', live).execute(),
-    db
-      .selectFrom('directory_attributes')
-      .select(['id', 'link_id', 'link_type', 'link_entity', 'taxonomy_term_id', 'value', 'label'])
-      .where('link_entity', '=', 'service')
-      .where('link_id', 'in', live)
-      .execute(),
-  ]);
-  const locationIds = [...new Set(sal.map((r) => r.location_id))];
-  const [locations, addresses] = locationIds.length
-    ? await Promise.all([
-        db
-          .selectFrom('directory_locations')
-          .where(visible(scope))
-          .select(LOCATION_COLUMNS)
-          .where('id', 'in', locationIds)
-          .execute(),
-        db.selectFrom('directory_addresses').selectAll().where('location_id', 'in', locationIds).execute(),
-      ])
-    : [[], []];
-  return { orgs, sal, phones, schedules, languages, costs, attributes, locations, addresses };
-}
-
 /** Full HSDS service objects (with organisation, locations, phones, schedules…) in the order of `ids`. */
 /** `withAssurer`: only the staff's export carries who vouched for a record; the public API never does. */
 export async function servicesByIds(
@@ -227,15 +131,10 @@ export async function servicesByIds(
   opts: { withAssurer?: boolean } = {},
 ): Promise<HsdsObject[]> {
   if (ids.length === 0) return [];
-  const services = await db
-    .selectFrom('directory_services')
-    .where(visible(scope))
-    .selectAll()
-    .where('id', 'in', ids)
-    .execute();
+  const services = await hsdsRepo.visibleServices(db, scope, ids);
   if (services.length === 0) return [];
   const { orgs, sal, phones, schedules, languages, costs, attributes, locations, addresses } =
-    await serviceParts(db, scope, services);
+    await hsdsRepo.serviceParts(db, scope, services);
   const orgById = new Map(orgs.map((o) => [o.id, o]));
   const locById = new Map(locations.map((l) => [l.id, l]));
   const addrByLoc = groupBy(addresses, (a) => a.location_id);
@@ -304,98 +203,20 @@ export async function servicesByIds(
   });
 }
 
-/** Published services in order of last change, for syncing clients (modified_after) and plain listings. */
-export async function listServiceIds(
-  db: Db,
-  scope: Scope,
-  f: { modifiedAfter?: string; postcode?: string; termIds?: string[]; offset: number; limit: number },
-): Promise<Paged<string>> {
-  let q = db.selectFrom('directory_services').where(visible(scope)).where('status', '=', 'active');
-  if (f.modifiedAfter) q = q.where('updated_at', '>', f.modifiedAfter);
-  if (f.postcode) {
-    const postcode = f.postcode;
-    q = q.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('directory_service_at_locations as sal')
-          .innerJoin('directory_addresses as a', 'a.location_id', 'sal.location_id')
-          .select('sal.id')
-          .whereRef('sal.service_id', '=', 'directory_services.id')
-          .where('a.postal_code', '=', postcode),
-      ),
-    );
-  }
-  for (const term of f.termIds ?? []) {
-    q = q.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('directory_attributes as at')
-          .select('at.id')
-          .whereRef('at.link_id', '=', 'directory_services.id')
-          .where('at.link_entity', '=', 'service')
-          .where('at.taxonomy_term_id', '=', term),
-      ),
-    );
-  }
-  const [count, rows] = await Promise.all([
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
-    q.select('id').orderBy('updated_at').orderBy('id').offset(f.offset).limit(f.limit).execute(),
-  ]);
-  return { total: Number(count?.n ?? 0), items: rows.map((r) => r.id) };
-}
-
 export async function listOrganizations(
   db: Db,
   scope: Scope,
   page: { offset: number; limit: number },
 ): Promise<Paged<HsdsObject>> {
-  const base = db.selectFrom('directory_organizations').where(visible(scope));
-  const [count, rows] = await Promise.all([
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
-    base
-      .select([
-        'id',
-        'name',
-        'alternate_name',
-        'description',
-        'email',
-        'website',
-        'legal_status',
-        'parent_organization_id',
-      ])
-      .orderBy('name')
-      .orderBy('id')
-      .offset(page.offset)
-      .limit(page.limit)
-      .execute(),
-  ]);
+  const { count, rows } = await hsdsRepo.organizationsPage(db, scope, page);
   return { total: Number(count?.n ?? 0), items: rows.map(organizationObject) };
 }
 
 /** One organisation with its published services (id and name, as HSDS lists them). */
 export async function organizationById(db: Db, id: string, scope: Scope): Promise<HsdsObject | null> {
-  const org = await db
-    .selectFrom('directory_organizations')
-    .where(visible(scope))
-    .select([
-      'id',
-      'name',
-      'alternate_name',
-      'description',
-      'email',
-      'website',
-      'legal_status',
-      'parent_organization_id',
-    ])
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const org = await hsdsRepo.findOrganization(db, scope, id);
   if (!org) return null;
-  const services = await db
-    .selectFrom('directory_services')
-    .where(visible(scope))
-    .select(['id', 'name', 'status', 'description'])
-    .where('organization_id', '=', id)
-    .orderBy('name')
-    .limit(1000)
-    .execute();
+  const services = await hsdsRepo.servicesOfOrganization(db, scope, id);
   return { ...organizationObject(org), services: services.map((s) => clean({ ...s, organization_id: id })) };
 }
 
@@ -403,19 +224,7 @@ export async function listTaxonomies(
   db: Db,
   page: { offset: number; limit: number },
 ): Promise<Paged<HsdsObject>> {
-  const [count, rows] = await Promise.all([
-    db
-      .selectFrom('directory_taxonomies')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirst(),
-    db
-      .selectFrom('directory_taxonomies')
-      .select(['id', 'name', 'description', 'uri', 'version'])
-      .orderBy('id')
-      .offset(page.offset)
-      .limit(page.limit)
-      .execute(),
-  ]);
+  const { count, rows } = await hsdsRepo.taxonomiesPage(db, page);
   return {
     total: Number(count?.n ?? 0),
     items: rows.map((r) => clean({ ...r, id: hsdsId(r.id), code: r.id })),
@@ -426,21 +235,10 @@ export async function listTaxonomyTerms(
   db: Db,
   f: { taxonomyId?: string; offset: number; limit: number },
 ): Promise<Paged<HsdsObject>> {
-  let base = db.selectFrom('directory_taxonomy_terms');
-  if (f.taxonomyId) {
-    const [taxonomyId] = await resolveTaxonomyIds(db, 'directory_taxonomies', [f.taxonomyId]);
-    base = base.where('taxonomy_id', '=', taxonomyId!);
-  }
-  const [count, rows] = await Promise.all([
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
-    base
-      .select(['id', 'code', 'name', 'description', 'parent_id', 'taxonomy_id', 'term_uri'])
-      .orderBy('taxonomy_id')
-      .orderBy('code')
-      .offset(f.offset)
-      .limit(f.limit)
-      .execute(),
-  ]);
+  const taxonomyId = f.taxonomyId
+    ? (await resolveTaxonomyIds(db, 'directory_taxonomies', [f.taxonomyId]))[0]
+    : undefined;
+  const { count, rows } = await hsdsRepo.taxonomyTermsPage(db, taxonomyId, f);
   return {
     total: Number(count?.n ?? 0),
     items: rows.map((r) =>

@@ -389,3 +389,38 @@ export async function insertRows<T extends keyof DirectoryTables & string>(
       .values(rows.slice(i, i + 200) as never)
       .execute();
 }
+
+/** Organisations of the shared map (no network) with one of these names: the demo reuses what is loaded. */
+export async function sharedOrganizationsNamed(
+  db: Db,
+  names: string[],
+): Promise<{ id: string; name: string }[]> {
+  if (names.length === 0) return [];
+  return db
+    .selectFrom('directory_organizations')
+    .select(['id', 'name'])
+    .where('network_id', 'is', null)
+    .where('name', 'in', names)
+    .execute();
+}
+
+/** Ids of the organisations a network already links as partners (any status). */
+export async function linkedOrganizationIds(db: Db, networkId: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('directory_network_partners')
+    .select('organization_id')
+    .where('network_id', '=', networkId)
+    .execute();
+  return new Set(rows.map((r) => r.organization_id));
+}
+
+/** Names of these taxonomy terms in one language (French or English; Dutch is on the term's row). */
+export const termTranslations = (db: Db, termIds: string[], lang: string) =>
+  db
+    .selectFrom('directory_translations')
+    .select(['entity_id', 'value'])
+    .where('entity_type', '=', 'taxonomy_term')
+    .where('field', '=', 'name')
+    .where('lang', '=', lang)
+    .where('entity_id', 'in', termIds)
+    .execute();

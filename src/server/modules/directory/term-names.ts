@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Language } from '../../platform/i18n.ts';
+import { termTranslations } from './repo.ts';
 import type { DirectoryTables } from './tables.ts';
 
 /**
@@ -15,15 +16,7 @@ export async function termNamesIn(
   const out = new Map<string, string>();
   const ids = [...new Set(termIds)];
   if (lang === 'nl' || ids.length === 0) return out;
-  const rows = await db
-    .selectFrom('directory_translations')
-    .select(['entity_id', 'value'])
-    .where('entity_type', '=', 'taxonomy_term')
-    .where('field', '=', 'name')
-    .where('lang', '=', lang)
-    .where('entity_id', 'in', ids)
-    .execute();
-  for (const r of rows) out.set(r.entity_id, r.value);
+  for (const r of await termTranslations(db, ids, lang)) out.set(r.entity_id, r.value);
   return out;
 }
 

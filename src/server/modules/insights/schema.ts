@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SlugParams } from '../../platform/schemas.ts';
 
 /** What the insights module's API accepts and returns; the web imports these. */
 
@@ -11,7 +12,8 @@ export const QUINTUPLE_AIMS = [
 ] as const;
 export const POLARITIES = ['up', 'down'] as const;
 
-export const SlugParams = z.strictObject({ slug: z.string().min(2).max(60) });
+export { SlugParams };
+
 const IndicatorKey = z.string().min(1).max(80);
 export const FigureParams = SlugParams.extend({ indicator: IndicatorKey });
 export const PlaceParams = SlugParams.extend({ nis: z.string().regex(/^\d{5}$/) });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Id } from '../../platform/schemas.ts';
 import type { NetworkMetrics } from './metrics/suite.ts';
 import type { compareRounds, listIntroductions, roundResults, Suggestion, surveyForm } from './service.ts';
 import {
@@ -14,7 +15,6 @@ import {
 export { CONTRIBUTIONS, INTRODUCTION_STATUSES, OUTCOMES, SCALES, SECTORS, TIE_ORIGINS, TIE_TYPES };
 
 const isoDate = z.iso.date();
-const Id = z.uuid();
 const Label = z.string().trim().min(1).max(60);
 
 export const PartnerParams = z.strictObject({ slug: z.string().max(60), partnerId: Id });

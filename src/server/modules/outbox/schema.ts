@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { paging } from '../../platform/schemas.ts';
 
 export const OutboxQuery = z.strictObject({
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  perPage: z.coerce.number().int().min(1).max(200).default(50),
+  ...paging,
   lang: z.string().optional(),
 });
 

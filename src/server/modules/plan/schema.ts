@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Id, SlugParam, SlugParams } from '../../platform/schemas.ts';
 import {
   ATTACHMENT_KINDS,
   FREQUENCIES,
@@ -34,7 +35,6 @@ export {
 /** What the plan module's API accepts and returns; the web imports these. */
 
 const isoDate = z.iso.date();
-const Id = z.uuid();
 const Amount = z.number().min(0).max(1e12);
 
 const localized = (max: number) =>
@@ -75,8 +75,8 @@ const periodRefine = <T extends { periodStart?: string | undefined; periodEnd?: 
   p.periodStart === undefined || p.periodEnd === undefined || p.periodStart <= p.periodEnd;
 const periodIssue = { message: 'periodEnd must not be before periodStart', path: ['periodEnd'] };
 
-export const SlugParams = z.strictObject({ slug: z.string().min(2).max(60) });
-export const PlanParams = z.strictObject({ slug: z.string().min(2).max(60), planId: Id });
+export { SlugParams };
+export const PlanParams = z.strictObject({ slug: SlugParam, planId: Id });
 export const NodeParams = PlanParams.extend({ nodeId: Id });
 export const IndicatorParams = PlanParams.extend({ indicatorId: Id });
 export const MeasurementParams = IndicatorParams.extend({ measurementId: Id });

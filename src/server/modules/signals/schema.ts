@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Id, SlugParams } from '../../platform/schemas.ts';
 
 /** What the signals module's API accepts and returns; the web imports these. */
 
@@ -51,12 +52,11 @@ export const DEFAULT_DEADLINES: Record<Phase, number> = {
   feed_back: 30,
 };
 
-const Id = z.uuid();
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const Nis = z.string().regex(/^\d{5}$/);
 const isoDate = z.iso.date();
 
-export const SlugParams = z.strictObject({ slug: z.string().min(2).max(60) });
+export { SlugParams };
 export const SignalParams = SlugParams.extend({ signalId: Id });
 export const DossierParams = SlugParams.extend({ dossierId: Id });
 export const YearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });

@@ -243,6 +243,16 @@ export async function insertTranslation(
     .execute();
 }
 
+/** The French and English names of a taxonomy term (the Dutch one is on the term's row). */
+export async function deleteTermNames(db: Db, termId: string): Promise<void> {
+  await db
+    .deleteFrom('directory_translations')
+    .where('entity_type', '=', 'taxonomy_term')
+    .where('entity_id', '=', termId)
+    .where('field', '=', 'name')
+    .execute();
+}
+
 export const fieldSourcesOf = (db: Db, kind: RecordKind, ids: string[]) =>
   db
     .selectFrom('directory_field_sources')

@@ -50,12 +50,7 @@ export async function taxonomyView(db: Db): Promise<TaxonomyView> {
 }
 
 async function writeTermNames(d: Kysely<AnalysisTables>, termId: string, names: z.input<typeof TermNames>) {
-  await d
-    .deleteFrom('directory_translations')
-    .where('entity_type', '=', 'taxonomy_term')
-    .where('entity_id', '=', termId)
-    .where('field', '=', 'name')
-    .execute();
+  await repo.deleteTermNames(d, termId);
   for (const lang of ['fr', 'en'] as const) {
     const value = names[lang];
     if (value)

@@ -1,6 +1,5 @@
 // "Is this still correct?" requests: mailed links, their answers and the daily round.
 import { createHash, randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
 import { type Actor, SYSTEM_ACTOR } from '../../../platform/audit.ts';
 import { inTransaction } from '../../../platform/db/index.ts';
 import { AppError } from '../../../platform/errors.ts';
@@ -20,6 +19,7 @@ import {
   reindexAll,
   today,
 } from './access.ts';
+import * as assuranceRepo from './assurance-repo.ts';
 import * as repo from './repo.ts';
 import type { AssuranceView } from './schema.ts';
 
@@ -38,18 +38,7 @@ async function partnerOrganizations(db: Platform, ctx: TenantContext): Promise<s
       .filter((p) => p.organizationId && !p.archived)
       .map((p) => p.organizationId as string),
   );
-  for (const r of await d
-    .selectFrom('directory_network_partners')
-    .select('organization_id')
-    .where('network_id', '=', ctx.network.id)
-    .execute())
-    ids.add(r.organization_id);
-  for (const r of await d
-    .selectFrom('directory_organizations')
-    .select('id')
-    .where('network_id', '=', ctx.network.id)
-    .execute())
-    ids.add(r.id);
+  for (const id of await assuranceRepo.organizationsOfNetwork(d, ctx.network.id)) ids.add(id);
   return [...ids].sort();
 }
 
@@ -66,12 +55,8 @@ async function recipientLanguage(
   organizationId: string,
   to: string,
 ): Promise<Language> {
-  const account = await db
-    .selectFrom('users')
-    .select('preferred_language')
-    .where(sql<string>`lower(email)`, '=', to.trim().toLowerCase())
-    .executeTakeFirst();
-  if (isLanguage(account?.preferred_language)) return account.preferred_language;
+  const chosen = await assuranceRepo.accountLanguage(repo.cur(db), to);
+  if (isLanguage(chosen)) return chosen;
   const partners = (await listPartners(db, ctx))
     .filter((p) => p.organizationId === organizationId && !p.archived)
     .map((p) => p.id);
@@ -105,25 +90,11 @@ export async function sendAssuranceRequests(
         result.up_to_date++;
         return;
       }
-      const recent = await d
-        .selectFrom('directory_assurance_requests')
-        .select('id')
-        .where('network_id', '=', ctx.network.id)
-        .where('organization_id', '=', o.id)
-        .where('sent_at', '>', recentSince)
-        .executeTakeFirst();
-      if (recent) {
+      if (await assuranceRepo.askedSince(d, ctx.network.id, o.id, recentSince)) {
         result.recently_asked++;
         return;
       }
-      const contact = await d
-        .selectFrom('directory_contacts')
-        .select('email')
-        .where('organization_id', '=', o.id)
-        .where('email', 'is not', null)
-        .orderBy('id')
-        .executeTakeFirst();
-      const to = o.email ?? contact?.email ?? null;
+      const to = o.email ?? (await assuranceRepo.firstContactEmail(d, o.id));
       if (!to) {
         result.no_address++;
         return;
@@ -141,7 +112,7 @@ export async function sendAssuranceRequests(
         used_at: null,
         created_by: actor.userId,
       };
-      await d.insertInto('directory_assurance_requests').values(row).execute();
+      await assuranceRepo.insertRequest(d, row);
       const root = `/n/${ctx.network.slug}/sociale-kaart`;
       const lang = await recipientLanguage(platformDb(d), ctx, o.id, to);
       await queueMail(platformDb(d), {
@@ -168,14 +139,8 @@ export async function sendAssuranceRequests(
   return result;
 }
 
-async function findRequest(d: repo.Db, ctx: TenantContext, token: string) {
-  return d
-    .selectFrom('directory_assurance_requests')
-    .selectAll()
-    .where('token_hash', '=', hashToken(token))
-    .where('network_id', '=', ctx.network.id)
-    .executeTakeFirst();
-}
+const findRequest = (d: repo.Db, ctx: TenantContext, token: string) =>
+  assuranceRepo.findRequest(d, ctx.network.id, hashToken(token));
 
 /** What the confirmation page shows before the partner presses the button (reading changes nothing). */
 export async function assuranceInfo(db: Platform, ctx: TenantContext, token: string): Promise<AssuranceView> {
@@ -197,16 +162,8 @@ export async function confirmAssurance(db: Platform, ctx: TenantContext, caller:
   return inTransaction(repo.cur(db), async (d) => {
     const r = await findRequest(d, ctx, token);
     const at = nowIso();
-    const used = r
-      ? await d
-          .updateTable('directory_assurance_requests')
-          .set({ used_at: at })
-          .where('id', '=', r.id)
-          .where('used_at', 'is', null)
-          .where('expires_at', '>', at)
-          .executeTakeFirst()
-      : null;
-    if (!r || Number(used?.numUpdatedRows ?? 0) !== 1) throw new AppError(410, 'curate_token_invalid');
+    if (!r || !(await assuranceRepo.spendRequest(d, ctx.network.id, r.id, at)))
+      throw new AppError(410, 'curate_token_invalid');
     const o = await loadOrganization(d, ctx, r.organization_id);
     const services = await repo.servicesOfOrganization(d, ctx.network.id, o.id);
     const date = today();
@@ -238,7 +195,7 @@ export async function confirmAssurance(db: Platform, ctx: TenantContext, caller:
 
 /** The daily check of every published network, as the system. */
 export async function runAssuranceRound(db: Platform, months = 12) {
-  const networks = await db.selectFrom('networks').selectAll().where('published', '=', 1).execute();
+  const networks = await assuranceRepo.publishedNetworks(repo.cur(db));
   let sent = 0;
   for (const network of networks) {
     const r = await sendAssuranceRequests(db, { network, role: null }, SYSTEM_ACTOR, { months });

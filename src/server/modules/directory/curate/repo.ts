@@ -568,3 +568,11 @@ export async function userName(db: Db, id: string | null): Promise<string | null
   if (!id) return null;
   return (await db.selectFrom('users').select('name').where('id', '=', id).executeTakeFirst())?.name ?? null;
 }
+
+/** An organisation's id and name; the caller has found it through a record the network sees. */
+export const organizationRef = (db: Db, id: string) =>
+  db
+    .selectFrom('directory_organizations')
+    .select(['id', 'name'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();

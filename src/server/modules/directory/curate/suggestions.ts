@@ -8,6 +8,7 @@ import { audit, type Caller, loadService, type Platform, requireStaff, validateS
 import { applyServicePatch } from './edits.ts';
 import * as repo from './repo.ts';
 import type { ServiceFields, ServicePatch, SuggestionView } from './schema.ts';
+import * as suggestionsRepo from './suggestions-repo.ts';
 
 // ---------------------------------------------------------------- change suggestions
 
@@ -30,22 +31,15 @@ export async function suggestChange(
   const now = Date.now();
   const key = addressKey(ip);
   const since = new Date(now - 3_600_000).toISOString();
-  const recent = await d
-    .selectFrom('directory_suggestion_attempts')
-    .select(({ fn }) => fn.countAll<number>().as('n'))
-    .where('network_id', '=', ctx.network.id)
-    .where('key', '=', key)
-    .where('at', '>', since)
-    .executeTakeFirst();
-  if (Number(recent?.n ?? 0) >= SUGGESTIONS_PER_HOUR) throw new AppError(429, 'rate_limited');
-  await d
-    .deleteFrom('directory_suggestion_attempts')
-    .where('at', '<', new Date(now - 86_400_000).toISOString())
-    .execute();
-  await d
-    .insertInto('directory_suggestion_attempts')
-    .values({ network_id: ctx.network.id, key, at: new Date(now).toISOString() })
-    .execute();
+  if ((await suggestionsRepo.attemptsSince(d, ctx.network.id, key, since)) >= SUGGESTIONS_PER_HOUR)
+    throw new AppError(429, 'rate_limited');
+  await suggestionsRepo.countAttempt(
+    d,
+    ctx.network.id,
+    key,
+    new Date(now).toISOString(),
+    new Date(now - 86_400_000).toISOString(),
+  );
   if (body.homepage) return { accepted: true };
 
   const s = await loadService(d, ctx, serviceId);
@@ -68,7 +62,7 @@ export async function suggestChange(
       reason: null,
       created_at: nowIso(),
     };
-    await trx.insertInto('directory_change_suggestions').values(row).execute();
+    await suggestionsRepo.insertSuggestion(trx, row);
     await audit(trx, ctx, caller.actor, 'directory.suggestion.created', 'directory_suggestion', id, null, {
       service_id: s.id,
       fields: Object.keys(body.proposed),
@@ -84,18 +78,7 @@ export async function listSuggestions(
 ): Promise<SuggestionView[]> {
   requireStaff(ctx);
   const d = repo.cur(db);
-  const rows = await d
-    .selectFrom('directory_change_suggestions as c')
-    .innerJoin('directory_services as s', 's.id', 'c.service_id')
-    .innerJoin('directory_organizations as o', 'o.id', 's.organization_id')
-    .leftJoin('users as u', 'u.id', 'c.proposer_user_id')
-    .selectAll('c')
-    .select(['o.name as organization_name', 'u.name as proposer_name'])
-    .where('c.network_id', '=', ctx.network.id)
-    .where('c.status', '=', status)
-    .orderBy('c.created_at', status === 'open' ? 'asc' : 'desc')
-    .limit(200)
-    .execute();
+  const rows = await suggestionsRepo.listSuggestions(d, ctx.network.id, status);
   const out: SuggestionView[] = [];
   for (const r of rows) {
     const s = await loadService(d, ctx, r.service_id);
@@ -122,12 +105,7 @@ export async function listSuggestions(
 }
 
 async function openSuggestion(d: repo.Db, ctx: TenantContext, id: string) {
-  const row = await d
-    .selectFrom('directory_change_suggestions')
-    .selectAll()
-    .where('id', '=', id)
-    .where('network_id', '=', ctx.network.id)
-    .executeTakeFirst();
+  const row = await suggestionsRepo.findSuggestion(d, ctx.network.id, id);
   if (!row) throw notFound();
   if (row.status !== 'open') throw new AppError(409, 'curate_suggestion_closed');
   return row;
@@ -145,7 +123,7 @@ export async function approveSuggestion(db: Platform, ctx: TenantContext, caller
       action: 'directory.service.updated',
     });
     const decision = { status: 'approved', decided_by: caller.actor.userId, decided_at: nowIso() };
-    await d.updateTable('directory_change_suggestions').set(decision).where('id', '=', id).execute();
+    await suggestionsRepo.decideSuggestion(d, ctx.network.id, id, decision);
     await audit(
       d,
       ctx,
@@ -170,7 +148,7 @@ export async function rejectSuggestion(
   return inTransaction(repo.cur(db), async (d) => {
     await openSuggestion(d, ctx, id);
     const decision = { status: 'rejected', decided_by: caller.actor.userId, decided_at: nowIso(), reason };
-    await d.updateTable('directory_change_suggestions').set(decision).where('id', '=', id).execute();
+    await suggestionsRepo.decideSuggestion(d, ctx.network.id, id, decision);
     await audit(
       d,
       ctx,

@@ -47,11 +47,7 @@ export async function provenance(db: repo.Db, type: string, id: string): Promise
 }
 
 export async function serviceView(db: repo.Db, s: ServiceTable): Promise<ServiceView> {
-  const org = await db
-    .selectFrom('directory_organizations')
-    .select(['id', 'name'])
-    .where('id', '=', s.organization_id)
-    .executeTakeFirstOrThrow();
+  const org = await repo.organizationRef(db, s.organization_id);
   return {
     id: s.id,
     organization: org,

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { SlugParams } from '../../../platform/schemas.ts';
 
 /** What the social map's search and record API for the app accepts and returns; the web imports these. */
 
-export const SlugParams = z.strictObject({ slug: z.string().min(2).max(60) });
+export { SlugParams };
 export const RecordParams = SlugParams.extend({ id: z.string().min(1).max(200) });
 
 /** Query-string flags: `1`/`true` switch a filter on; anything else is a mistake worth a message. */

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { PlatformTables } from '../../../platform/db/tables.ts';
 import { badRequest, notFound } from '../../../platform/errors.ts';
+import { type Geometry, largestRingCentre } from '../../../platform/geo.ts';
 import type { Language } from '../../../platform/i18n.ts';
 import { loadBundles } from '../search/indexer.ts';
 import {
@@ -36,34 +37,8 @@ const LANGUAGE_NAMES: Record<string, Record<Language, string>> = {
   tr: { nl: 'Turks', fr: 'turc', en: 'Turkish' },
 };
 
-/** Area-weighted centroid of a boundary's largest outer ring: the centre of a place without services. */
-function boundaryCentre(geojson: string): Point | null {
-  const g = JSON.parse(geojson) as { type: string; coordinates: unknown };
-  const rings = (
-    g.type === 'Polygon'
-      ? [(g.coordinates as number[][][])[0]]
-      : g.type === 'MultiPolygon'
-        ? (g.coordinates as number[][][][]).map((p) => p[0])
-        : []
-  ).filter((r): r is number[][] => Array.isArray(r));
-  let best: { area: number; lon: number; lat: number } | null = null;
-  for (const ring of rings) {
-    let area = 0;
-    let x = 0;
-    let y = 0;
-    for (let i = 0; i < ring.length - 1; i++) {
-      const [x0 = 0, y0 = 0] = ring[i] ?? [];
-      const [x1 = 0, y1 = 0] = ring[i + 1] ?? [];
-      const cross = x0 * y1 - x1 * y0;
-      area += cross;
-      x += (x0 + x1) * cross;
-      y += (y0 + y1) * cross;
-    }
-    if (area !== 0 && (!best || Math.abs(area) > Math.abs(best.area)))
-      best = { area, lon: x / (3 * area), lat: y / (3 * area) };
-  }
-  return best ? { lat: best.lat, lon: best.lon } : null;
-}
+/** The centre of a place without services: the centroid of its boundary's largest outer ring. */
+const boundaryCentre = (geojson: string) => largestRingCentre(JSON.parse(geojson) as Geometry);
 
 /**
  * A postcode's point: where the map's services at that postcode are, else the centre of its municipality.

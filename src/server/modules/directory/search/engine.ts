@@ -1,13 +1,15 @@
 // The directory search: candidates from the index, filtered by place and opening hours, ranked, counted.
+
 import { sql } from 'kysely';
 import { engineOf } from '../../../platform/db/index.ts';
+import { degreesAround, haversineKm } from '../../../platform/geo.ts';
 import { newId, nowIso } from '../../../platform/ids.ts';
 import { maskForLog } from '../../../platform/search/normalise.ts';
 import { parseQuery } from '../../../platform/search/query.ts';
 import type { Language } from '../../../platform/search/stem.ts';
 import type { MatchPlan } from './backend.ts';
 import { FACET_NAMES, type FacetName, filterToken } from './document.ts';
-import { cellsAround, haversineKm } from './geo.ts';
+import { cellsAround } from './geo.ts';
 import { backendFor } from './indexer.ts';
 import { cardsOf, docRows, explain, facetsOf, reasonSentence, type Scored } from './ranking.ts';
 import { isOpenAt, localMoment, type OpeningHours } from './schedule.ts';
@@ -99,8 +101,7 @@ async function pointsNear(
   radius: number,
   cells: number[] | null,
 ): Promise<Map<number, number>> {
-  const dLat = radius / 111.2;
-  const dLon = radius / (111.2 * Math.max(0.01, Math.cos((origin.lat * Math.PI) / 180)));
+  const { dLat, dLon } = degreesAround(origin.lat, radius);
   let q = db
     .selectFrom('directory_search_points')
     .select(['docno', 'lat', 'lon'])

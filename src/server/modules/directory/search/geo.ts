@@ -1,11 +1,4 @@
-/** Great-circle distance in kilometres. */
-export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const rad = Math.PI / 180;
-  const dLat = (lat2 - lat1) * rad;
-  const dLon = (lon2 - lon1) * rad;
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
-  return 12742 * Math.asin(Math.min(1, Math.sqrt(a)));
-}
+import { degreesAround } from '../../../platform/geo.ts';
 
 /**
  * Grid cells of 0.05° (about 5.5 km north–south, 3.5 km east–west in Flanders). Each document's points are
@@ -27,8 +20,7 @@ export function cellOf(lat: number, lon: number): number {
 
 /** The cells covering the bounding box of a circle, or null when there are too many to be useful. */
 export function cellsAround(lat: number, lon: number, radiusKm: number): number[] | null {
-  const dLat = radiusKm / 111.2;
-  const dLon = radiusKm / (111.2 * Math.max(0.01, Math.cos((lat * Math.PI) / 180)));
+  const { dLat, dLon } = degreesAround(lat, radiusKm);
   const la0 = cellIndex(lat - dLat, 90);
   const la1 = cellIndex(lat + dLat, 90);
   const lo0 = cellIndex(lon - dLon, 180);
