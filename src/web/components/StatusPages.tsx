@@ -47,3 +47,18 @@ export function NotFoundPage({ network = false }: { network?: boolean }) {
     </PageLayout>
   );
 }
+
+/**
+ * A module's answer to a path it does not know, inside the network layout (so a plain message, not the
+ * shell's full "not found" page), with a link back to the module's first page.
+ */
+export function ModuleNotFound({ title, back, backTo }: { title: string; back: string; backTo: string }) {
+  return (
+    <>
+      <h1>{title}</h1>
+      <p>
+        <Link to={backTo}>{back}</Link>
+      </p>
+    </>
+  );
+}

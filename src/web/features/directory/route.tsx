@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { Link, Route, Routes } from 'react-router';
+import { Route, Routes } from 'react-router';
 import { type Section, SectionNav } from '../../components/SectionNav.tsx';
+import { ModuleNotFound } from '../../components/StatusPages.tsx';
 import { useNetwork } from '../../lib/network.ts';
 import { analysisRoutes } from './analysis/routes.tsx';
 import { useDirectoryPath, useIsStaff } from './common.tsx';
@@ -55,16 +56,10 @@ export function Component() {
   );
 }
 
-/** Inside the network layout already: a plain message, not the shell's full "not found" page. */
 function UnknownPage() {
   const { t } = useTranslation();
   const path = useDirectoryPath();
   return (
-    <>
-      <h1>{t('directory.unknown.title')}</h1>
-      <p>
-        <Link to={path()}>{t('directory.unknown.back')}</Link>
-      </p>
-    </>
+    <ModuleNotFound title={t('directory.unknown.title')} back={t('directory.unknown.back')} backTo={path()} />
   );
 }

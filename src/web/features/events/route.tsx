@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { Link, Route, Routes, useParams } from 'react-router';
+import { Route, Routes, useParams } from 'react-router';
+import { ModuleNotFound } from '../../components/StatusPages.tsx';
 import { useNetwork } from '../../lib/network.ts';
 import { DoorPage } from './DoorPage.tsx';
 import { EventFormPage } from './EventFormPage.tsx';
@@ -40,11 +41,10 @@ function UnknownPage() {
   const { t } = useTranslation();
   const { slug = '' } = useParams();
   return (
-    <>
-      <h1>{t('events.unknown.title')}</h1>
-      <p>
-        <Link to={`/n/${slug}/activiteiten`}>{t('events.unknown.back')}</Link>
-      </p>
-    </>
+    <ModuleNotFound
+      title={t('events.unknown.title')}
+      back={t('events.unknown.back')}
+      backTo={`/n/${slug}/activiteiten`}
+    />
   );
 }

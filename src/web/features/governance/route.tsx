@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { Link, Route, Routes, useParams } from 'react-router';
+import { Route, Routes, useParams } from 'react-router';
+import { ModuleNotFound } from '../../components/StatusPages.tsx';
 import { BodiesPage } from './BodiesPage.tsx';
 import { BodyPage } from './BodyPage.tsx';
 import { DecisionsPage } from './DecisionsPage.tsx';
@@ -23,11 +24,10 @@ function UnknownPage() {
   const { t } = useTranslation();
   const { slug = '' } = useParams();
   return (
-    <>
-      <h1>{t('governance.unknown.title')}</h1>
-      <p>
-        <Link to={`/n/${slug}/bestuur`}>{t('governance.unknown.back')}</Link>
-      </p>
-    </>
+    <ModuleNotFound
+      title={t('governance.unknown.title')}
+      back={t('governance.unknown.back')}
+      backTo={`/n/${slug}/bestuur`}
+    />
   );
 }

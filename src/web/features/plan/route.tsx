@@ -1,6 +1,7 @@
 import './plan.css';
 import { useTranslation } from 'react-i18next';
-import { Link, Route, Routes, useParams } from 'react-router';
+import { Route, Routes, useParams } from 'react-router';
+import { ModuleNotFound } from '../../components/StatusPages.tsx';
 import { ActionPlanPage } from './ActionPlanPage.tsx';
 import { IndicatorPage } from './IndicatorPage.tsx';
 import { MyActionsPage } from './MyActionsPage.tsx';
@@ -23,16 +24,14 @@ export function Component() {
   );
 }
 
-/** Inside the network layout already: a plain message, not the shell's full "not found" page. */
 function UnknownPage() {
   const { t } = useTranslation();
   const { slug = '' } = useParams();
   return (
-    <>
-      <h1>{t('plan.unknown.title')}</h1>
-      <p>
-        <Link to={`/n/${slug}/beleidsplan`}>{t('plan.unknown.back')}</Link>
-      </p>
-    </>
+    <ModuleNotFound
+      title={t('plan.unknown.title')}
+      back={t('plan.unknown.back')}
+      backTo={`/n/${slug}/beleidsplan`}
+    />
   );
 }
